@@ -1,0 +1,124 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import { BODY_LIMIT_BYTES } from '@turnout/contracts';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Redis } from 'ioredis';
+import type { Config } from './config';
+import type { Database } from './db/database';
+import { authRoutes } from './modules/auth/auth.routes';
+import { createAuthService } from './modules/auth/auth.service';
+import { createPasswordHasher } from './modules/auth/passwords';
+import { healthRoutes } from './ops/health.routes';
+import { metricsPlugin } from './ops/metrics';
+import { createReadinessCheck } from './ops/readiness';
+import { csrfPlugin } from './plugins/csrf';
+import { errorHandlerPlugin } from './plugins/error-handler';
+import { createRateLimiters } from './plugins/rate-limits';
+import { createSessionCookies, sessionPlugin } from './plugins/session';
+import { type Publisher, silentPublisher } from './realtime/publisher';
+import { createRunInTransaction } from './realtime/unit-of-work';
+
+export interface AppDeps {
+  config: Config;
+  database: Database;
+  redis?: Redis | undefined;
+  /** Pino options, or false to stay silent (tests). */
+  logger?: FastifyServerOptions['logger'];
+}
+
+/** Builds the whole HTTP application without listening: server.ts listens, tests inject. */
+export async function buildApp({ config, database, redis, logger }: AppDeps) {
+  const app = Fastify({
+    logger: logger ?? {
+      level: config.logLevel,
+      // Never log credentials: cookies and auth headers are cut from every request log line.
+      redact: { paths: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'], remove: true },
+    },
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: config.trustProxy,
+    genReqId: () => crypto.randomUUID(),
+    requestIdHeader: 'x-request-id',
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  // The API speaks JSON only: any other body is a 415, never parsed as text.
+  app.removeContentTypeParser('text/plain');
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  // The socket server attaches itself later; writes publish through whatever is attached then.
+  let publisher: Publisher = silentPublisher;
+  const context = {
+    config,
+    database,
+    db: database.db,
+    redis,
+    runInTransaction: createRunInTransaction(database.db, () => publisher),
+    get publisher() {
+      return publisher;
+    },
+    setPublisher(next: Publisher) {
+      publisher = next;
+    },
+  };
+  const cookies = createSessionCookies(config);
+  const auth = createAuthService({
+    db: database.db,
+    passwords: createPasswordHasher(config.argon2),
+    limits: createRateLimiters(config.rateLimit, redis),
+    session: config.session,
+    onSessionEnded: (sessionId) => publisher.endSession(sessionId),
+  });
+
+  await app.register(errorHandlerPlugin);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        upgradeInsecureRequests: config.secureCookies ? [] : null,
+      },
+    },
+    strictTransportSecurity: config.secureCookies,
+  });
+  await app.register(fastifyCookie);
+  await app.register(csrfPlugin, { allowedOrigins: config.allowedOrigins });
+  await app.register(sessionPlugin, { auth, cookies });
+  await app.register(metricsPlugin);
+
+  await app.register(healthRoutes, { readiness: createReadinessCheck(database, redis) });
+  await app.register(authRoutes, { auth, cookies });
+
+  await registerWebApp(app as unknown as FastifyInstance, config.webDistDir);
+  const turnout = { ...context, auth, cookies };
+  app.decorate('turnout', turnout);
+  return app as typeof app & { turnout: typeof turnout };
+}
+
+/** Serves the built web app, with index.html for client routes (SPA fallback). */
+async function registerWebApp(app: FastifyInstance, distDir: string) {
+  if (!existsSync(join(distDir, 'index.html'))) {
+    app.log.warn({ distDir }, 'web app not built: run `npm run build` to serve it');
+    return;
+  }
+  await app.register(fastifyStatic, { root: distDir, wildcard: false, index: false, maxAge: '1h' });
+  app.get('/*', { schema: { hide: true } }, (request, reply) => {
+    const path = request.url.split('?')[0] ?? '/';
+    if (path.startsWith('/api/') || path === '/api' || path.startsWith('/socket.io')) {
+      return reply.callNotFound();
+    }
+    if (path.startsWith('/assets/')) {
+      return reply.sendFile(path.slice(1), { maxAge: '365d', immutable: true });
+    }
+    if (/\.[a-z0-9]+$/i.test(path)) return reply.sendFile(path.slice(1));
+    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+  });
+}
+
+export type App = Awaited<ReturnType<typeof buildApp>>;

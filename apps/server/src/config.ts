@@ -1,0 +1,120 @@
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+/**
+ * The environment, parsed once at start-up. Nothing else in the server reads `process.env`.
+ * A bad value stops the process with a message naming the variable.
+ */
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
+const url = (protocols: string[]) =>
+  z.string().refine(
+    (value) => {
+      try {
+        return protocols.includes(new URL(value).protocol);
+      } catch {
+        return false;
+      }
+    },
+    `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`,
+  );
+
+const defaultWebDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  PORT: int(0, 65_535).default(3000),
+  PUBLIC_ORIGIN: url(['http:', 'https:']).optional(),
+  ALLOWED_ORIGINS: z.string().optional(),
+  TRUST_PROXY: bool.default(false),
+  DATABASE_URL: url(['postgres:', 'postgresql:']).optional(),
+  DATABASE_POOL_MAX: int(1, 500).default(20),
+  DATA_DIR: z.string().min(1).default('./data'),
+  REDIS_URL: url(['redis:', 'rediss:']).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SESSION_IDLE_MINUTES: int(1, 525_600).default(7 * 24 * 60),
+  SESSION_ABSOLUTE_MINUTES: int(1, 5_256_000).default(30 * 24 * 60),
+  RATE_LIMIT_AUTH: int(1, 1_000_000).default(20),
+  RATE_LIMIT_LOGIN_FAILURES: int(1, 1_000_000).default(10),
+  ARGON2_MEMORY_KIB: int(8, 4_194_304).default(19_456),
+  ARGON2_ITERATIONS: int(1, 100).default(2),
+  ARGON2_PARALLELISM: int(1, 16).default(1),
+  SOCKET_MAX_PER_ADDRESS: int(1, 1_000_000).default(100),
+  WEB_DIST_DIR: z.string().min(1).default(defaultWebDist),
+});
+
+export type Config = {
+  env: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  publicOrigin: string;
+  allowedOrigins: string[];
+  trustProxy: boolean;
+  secureCookies: boolean;
+  database: { kind: 'postgres'; url: string; poolMax: number } | { kind: 'pglite'; dataDir: string };
+  redisUrl: string | undefined;
+  logLevel: string;
+  session: { idleMinutes: number; absoluteMinutes: number };
+  rateLimit: { authPerMinute: number; loginFailuresPer15Minutes: number };
+  argon2: { memoryCost: number; timeCost: number; parallelism: number };
+  socketMaxPerAddress: number;
+  webDistDir: string;
+};
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment, treating empty strings as unset. Throws ConfigError naming each bad key. */
+export function parseConfig(source: Record<string, string | undefined> = process.env): Config {
+  const env = Object.fromEntries(
+    Object.entries(source).filter(([key, value]) => key in EnvSchema.shape && value !== undefined && value !== ''),
+  );
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message} (got ${JSON.stringify(env[String(issue.path[0])])})`),
+    );
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+  if (e.SESSION_ABSOLUTE_MINUTES < e.SESSION_IDLE_MINUTES) {
+    problems.push('SESSION_ABSOLUTE_MINUTES: must be at least SESSION_IDLE_MINUTES');
+  }
+  const extraOrigins = (e.ALLOWED_ORIGINS ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
+  for (const origin of extraOrigins) {
+    if (!url(['http:', 'https:']).safeParse(origin).success) {
+      problems.push(`ALLOWED_ORIGINS: "${origin}" is not an http(s) origin`);
+    }
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const publicOrigin = new URL(e.PUBLIC_ORIGIN ?? `http://localhost:${e.PORT}`).origin;
+  return {
+    env: e.NODE_ENV,
+    host: e.HOST,
+    port: e.PORT,
+    publicOrigin,
+    allowedOrigins: [publicOrigin, ...extraOrigins.map((o) => new URL(o).origin)],
+    trustProxy: e.TRUST_PROXY,
+    secureCookies: publicOrigin.startsWith('https:'),
+    database: e.DATABASE_URL
+      ? { kind: 'postgres', url: e.DATABASE_URL, poolMax: e.DATABASE_POOL_MAX }
+      : { kind: 'pglite', dataDir: resolve(e.DATA_DIR) },
+    redisUrl: e.REDIS_URL,
+    logLevel: e.LOG_LEVEL,
+    session: { idleMinutes: e.SESSION_IDLE_MINUTES, absoluteMinutes: e.SESSION_ABSOLUTE_MINUTES },
+    rateLimit: { authPerMinute: e.RATE_LIMIT_AUTH, loginFailuresPer15Minutes: e.RATE_LIMIT_LOGIN_FAILURES },
+    argon2: { memoryCost: e.ARGON2_MEMORY_KIB, timeCost: e.ARGON2_ITERATIONS, parallelism: e.ARGON2_PARALLELISM },
+    socketMaxPerAddress: e.SOCKET_MAX_PER_ADDRESS,
+    webDistDir: resolve(e.WEB_DIST_DIR),
+  };
+}

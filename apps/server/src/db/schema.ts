@@ -1,0 +1,119 @@
+import { sql } from 'drizzle-orm';
+import { bigserial, check, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+
+const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: text('name').notNull(),
+    role: text('role', { enum: ['organizer', 'joiner'] }).notNull(),
+    passwordHash: text('password_hash').notNull(),
+    /** Secret of the personal calendar feed; null until first asked for. */
+    calendarToken: text('calendar_token'),
+    createdAt: instant('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('users_name_lower_key').on(sql`lower(${t.name})`),
+    uniqueIndex('users_calendar_token_key').on(t.calendarToken),
+    check('users_role_check', sql`${t.role} in ('organizer', 'joiner')`),
+  ],
+);
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    /** SHA-256 of the session token, hex: the token itself is never stored. */
+    tokenHash: text('token_hash').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: instant('created_at').notNull().defaultNow(),
+    lastSeenAt: instant('last_seen_at').notNull().defaultNow(),
+    expiresAt: instant('expires_at').notNull(),
+  },
+  (t) => [index('sessions_user_id_idx').on(t.userId), index('sessions_expires_at_idx').on(t.expiresAt)],
+);
+
+export const events = pgTable(
+  'events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizerId: uuid('organizer_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    location: text('location').notNull(),
+    startsAt: instant('starts_at').notNull(),
+    durationMinutes: integer('duration_minutes').notNull(),
+    /** startsAt + durationMinutes, written with them (timestamptz arithmetic cannot be a generated column). */
+    endsAt: instant('ends_at').notNull(),
+    timezone: text('timezone').notNull(),
+    capacity: integer('capacity'),
+    joinedCount: integer('joined_count').notNull().default(0),
+    waitlistCount: integer('waitlist_count').notNull().default(0),
+    version: integer('version').notNull().default(1),
+    createdAt: instant('created_at').notNull().defaultNow(),
+    updatedAt: instant('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('events_starts_at_id_idx').on(t.startsAt, t.id),
+    index('events_ends_at_idx').on(t.endsAt),
+    index('events_organizer_id_idx').on(t.organizerId, t.startsAt),
+    // The capacity invariant lives in the database, whatever the code does (PRODUCT.md §2).
+    check('events_joined_within_capacity', sql`${t.capacity} is null or ${t.joinedCount} <= ${t.capacity}`),
+    check('events_counts_non_negative', sql`${t.joinedCount} >= 0 and ${t.waitlistCount} >= 0`),
+    check('events_capacity_range', sql`${t.capacity} is null or ${t.capacity} between 1 and 100000`),
+    check('events_ends_after_start', sql`${t.endsAt} = ${t.startsAt} + ${t.durationMinutes} * interval '1 minute'`),
+    check('events_duration_range', sql`${t.durationMinutes} between 1 and 43200`),
+  ],
+);
+
+export const participations = pgTable(
+  'participations',
+  {
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    status: text('status', { enum: ['joined', 'waitlisted'] }).notNull(),
+    /** Arrival order: the waitlist is served by ascending `seq` (FIFO). */
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
+    createdAt: instant('created_at').notNull().defaultNow(),
+    /** When the current status was taken (the join, or the promotion). */
+    statusAt: instant('status_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.eventId, t.userId] }),
+    index('participations_event_status_seq_idx').on(t.eventId, t.status, t.seq),
+    index('participations_user_id_idx').on(t.userId),
+    check('participations_status_check', sql`${t.status} in ('joined', 'waitlisted')`),
+  ],
+);
+
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    type: text('type', { enum: ['promoted', 'event_changed', 'event_cancelled'] }).notNull(),
+    eventId: uuid('event_id').references(() => events.id, { onDelete: 'set null' }),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    createdAt: instant('created_at').notNull().defaultNow(),
+    readAt: instant('read_at'),
+  },
+  (t) => [index('notifications_user_created_idx').on(t.userId, t.createdAt)],
+);
+
+export type UserRow = typeof users.$inferSelect;
+export type SessionRow = typeof sessions.$inferSelect;
+export type EventRow = typeof events.$inferSelect;
+export type ParticipationRow = typeof participations.$inferSelect;
+export type NotificationRow = typeof notifications.$inferSelect;

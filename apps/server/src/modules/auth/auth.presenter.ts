@@ -1,0 +1,9 @@
+import type { User } from '@turnout/contracts';
+import type { Viewer } from './auth.service';
+
+export const presentUser = (viewer: Pick<Viewer, 'id' | 'name' | 'role' | 'createdAt'>): User => ({
+  id: viewer.id,
+  name: viewer.name,
+  role: viewer.role,
+  createdAt: viewer.createdAt.toISOString(),
+});

@@ -1,0 +1,56 @@
+import { and, eq, lt, or, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/database';
+import { type SessionRow, sessions, type UserRow, users } from '../../db/schema';
+
+export type NewUser = Pick<UserRow, 'name' | 'role' | 'passwordHash'>;
+
+export const authRepository = {
+  /** Inserts the user, or returns null when the name is taken (case-insensitively). */
+  async insertUser(db: Executor, user: NewUser): Promise<UserRow | null> {
+    const rows = await db
+      .insert(users)
+      .values(user)
+      // The only unique key a new user can collide on is lower(name).
+      .onConflictDoNothing()
+      .returning();
+    return rows[0] ?? null;
+  },
+
+  async findUserByName(db: Executor, name: string): Promise<UserRow | null> {
+    const rows = await db.select().from(users).where(sql`lower(${users.name}) = lower(${name})`).limit(1);
+    return rows[0] ?? null;
+  },
+
+  async insertSession(db: Executor, session: Pick<SessionRow, 'tokenHash' | 'userId' | 'expiresAt'>): Promise<void> {
+    await db.insert(sessions).values(session);
+  },
+
+  /** The session and its user, if the session exists and has not passed its absolute expiry. */
+  async findSession(db: Executor, tokenHash: string, now: Date): Promise<{ session: SessionRow; user: UserRow } | null> {
+    const rows = await db
+      .select({ session: sessions, user: users })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .where(and(eq(sessions.tokenHash, tokenHash), sql`${sessions.expiresAt} > ${now}`))
+      .limit(1);
+    return rows[0] ?? null;
+  },
+
+  async touchSession(db: Executor, tokenHash: string, now: Date): Promise<void> {
+    await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.tokenHash, tokenHash));
+  },
+
+  async deleteSession(db: Executor, tokenHash: string): Promise<boolean> {
+    const rows = await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash)).returning({ tokenHash: sessions.tokenHash });
+    return rows.length > 0;
+  },
+
+  /** Removes sessions past their absolute expiry or idle for longer than `idleBefore`. */
+  async deleteExpiredSessions(db: Executor, now: Date, idleBefore: Date): Promise<string[]> {
+    const rows = await db
+      .delete(sessions)
+      .where(or(lt(sessions.expiresAt, now), lt(sessions.lastSeenAt, idleBefore)))
+      .returning({ tokenHash: sessions.tokenHash });
+    return rows.map((row) => row.tokenHash);
+  },
+};

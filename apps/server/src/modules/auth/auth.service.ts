@@ -1,0 +1,115 @@
+import { ErrorCode, type LoginBody, type RegisterBody, type Role } from '@turnout/contracts';
+import type { Config } from '../../config';
+import type { Db } from '../../db/database';
+import type { UserRow } from '../../db/schema';
+import { AppError, conflict } from '../../http/errors';
+import type { RateLimiters } from '../../plugins/rate-limits';
+import { authRepository } from './auth.repository';
+import type { PasswordHasher } from './passwords';
+import { hashSessionToken, newSessionToken, SESSION_TOKEN_PATTERN } from './session-tokens';
+
+/** The user behind a request, as every policy and service sees them. */
+export interface Viewer {
+  id: string;
+  name: string;
+  role: Role;
+  createdAt: Date;
+  /** Hash of the session token the request came with: identifies the session, not the secret. */
+  sessionId: string;
+}
+
+export interface AuthServiceDeps {
+  db: Db;
+  passwords: PasswordHasher;
+  limits: RateLimiters;
+  session: Config['session'];
+  /** Called after a session is deleted, so its sockets can be disconnected. */
+  onSessionEnded?: (sessionId: string) => void;
+  now?: () => Date;
+}
+
+const MINUTE = 60_000;
+// A session's last-seen time is written at most this often, not on every request.
+const TOUCH_INTERVAL_MS = 60_000;
+
+const invalidCredentials = () => new AppError(401, ErrorCode.unauthenticated, 'Wrong name or password.');
+
+export function createAuthService(deps: AuthServiceDeps) {
+  const now = deps.now ?? (() => new Date());
+
+  async function startSession(user: UserRow): Promise<{ token: string; viewer: Viewer }> {
+    const token = newSessionToken();
+    const sessionId = hashSessionToken(token);
+    const expiresAt = new Date(now().getTime() + deps.session.absoluteMinutes * MINUTE);
+    await authRepository.insertSession(deps.db, { tokenHash: sessionId, userId: user.id, expiresAt });
+    return { token, viewer: toViewer(user, sessionId) };
+  }
+
+  return {
+    async register(input: RegisterBody, address: string) {
+      await deps.limits.auth.consume(address);
+      const passwordHash = await deps.passwords.hash(input.password);
+      const user = await authRepository.insertUser(deps.db, { name: input.name, role: input.role, passwordHash });
+      if (!user)
+        throw conflict(ErrorCode.nameTaken, `The name "${input.name}" is already taken.`, {
+          fields: { name: ['This name is already taken'] },
+        });
+      return startSession(user);
+    },
+
+    /** Unknown names and wrong passwords take the same time and get the same answer. */
+    async login(input: LoginBody, address: string, previousToken: string | undefined) {
+      await deps.limits.auth.consume(address);
+      const nameKey = input.name.toLowerCase();
+      await deps.limits.loginFailures.assertBelow(nameKey);
+      const user = await authRepository.findUserByName(deps.db, input.name);
+      const ok = await deps.passwords.verify(user?.passwordHash ?? null, input.password);
+      if (!user || !ok) {
+        await deps.limits.loginFailures.consume(nameKey).catch(() => {});
+        throw invalidCredentials();
+      }
+      await deps.limits.loginFailures.reset(nameKey);
+      // Rotation: a session token that existed before login is never reused after it.
+      if (previousToken) await this.logout(previousToken);
+      return startSession(user);
+    },
+
+    async logout(token: string): Promise<void> {
+      if (!SESSION_TOKEN_PATTERN.test(token)) return;
+      const sessionId = hashSessionToken(token);
+      const deleted = await authRepository.deleteSession(deps.db, sessionId);
+      if (deleted) deps.onSessionEnded?.(sessionId);
+    },
+
+    /** The viewer for a session token, or null when it is unknown, idle too long, or past its absolute expiry. */
+    async resolve(token: string): Promise<Viewer | null> {
+      if (!SESSION_TOKEN_PATTERN.test(token)) return null;
+      const sessionId = hashSessionToken(token);
+      const at = now();
+      const found = await authRepository.findSession(deps.db, sessionId, at);
+      if (!found) return null;
+      const idleFor = at.getTime() - found.session.lastSeenAt.getTime();
+      if (idleFor > deps.session.idleMinutes * MINUTE) {
+        await authRepository.deleteSession(deps.db, sessionId);
+        deps.onSessionEnded?.(sessionId);
+        return null;
+      }
+      if (idleFor > TOUCH_INTERVAL_MS) await authRepository.touchSession(deps.db, sessionId, at);
+      return toViewer(found.user, sessionId);
+    },
+
+    /** Deletes idle and expired sessions and ends their sockets. */
+    async sweepExpiredSessions(): Promise<number> {
+      const at = now();
+      const ended = await authRepository.deleteExpiredSessions(deps.db, at, new Date(at.getTime() - deps.session.idleMinutes * MINUTE));
+      for (const sessionId of ended) deps.onSessionEnded?.(sessionId);
+      return ended.length;
+    },
+  };
+}
+
+export type AuthService = ReturnType<typeof createAuthService>;
+
+function toViewer(user: UserRow, sessionId: string): Viewer {
+  return { id: user.id, name: user.name, role: user.role, createdAt: user.createdAt, sessionId };
+}

@@ -1,0 +1,128 @@
+import { z } from 'zod';
+import {
+  EVENT_CAPACITY_MAX,
+  EVENT_CAPACITY_MIN,
+  EVENT_DESCRIPTION_MAX,
+  EVENT_DURATION_MAX,
+  EVENT_DURATION_MIN,
+  EVENT_LIST_LIMIT_DEFAULT,
+  EVENT_LIST_LIMIT_MAX,
+  EVENT_LOCATION_MAX,
+  EVENT_TITLE_MAX,
+} from '../limits';
+import { ParticipationSchema } from './participation';
+
+/** True when the runtime's time zone database knows `name` (an IANA zone such as Europe/Berlin). */
+export function isKnownTimeZone(name: string): boolean {
+  if (name.length === 0 || name.length > 64) return false;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const TimeZoneSchema = z.string().refine(isKnownTimeZone, 'Time zone must be an IANA zone name, such as Europe/Berlin');
+
+/** An instant with an explicit offset; the API always answers in UTC (`…Z`). */
+export const InstantSchema = z.iso.datetime({ offset: true, message: 'Must be an ISO 8601 date-time with an offset' });
+
+const title = z.string().trim().min(1, 'Title is required').max(EVENT_TITLE_MAX, `Title must be at most ${EVENT_TITLE_MAX} characters`);
+const description = z.string().max(EVENT_DESCRIPTION_MAX, `Description must be at most ${EVENT_DESCRIPTION_MAX} characters`);
+const location = z
+  .string()
+  .trim()
+  .min(1, 'Location is required')
+  .max(EVENT_LOCATION_MAX, `Location must be at most ${EVENT_LOCATION_MAX} characters`);
+const durationMinutes = z
+  .number()
+  .int('Duration must be a whole number of minutes')
+  .min(EVENT_DURATION_MIN, `Duration must be at least ${EVENT_DURATION_MIN} minute`)
+  .max(EVENT_DURATION_MAX, `Duration must be at most ${EVENT_DURATION_MAX} minutes (30 days)`);
+const capacity = z
+  .number()
+  .int('Capacity must be a whole number')
+  .min(EVENT_CAPACITY_MIN, `Capacity must be at least ${EVENT_CAPACITY_MIN}`)
+  .max(EVENT_CAPACITY_MAX, `Capacity must be at most ${EVENT_CAPACITY_MAX}`)
+  .nullable();
+
+export const EventCreateSchema = z.object({
+  title,
+  description: description.default(''),
+  location,
+  startsAt: InstantSchema,
+  timezone: TimeZoneSchema,
+  durationMinutes,
+  capacity: capacity.default(null),
+});
+export type EventCreateInput = z.input<typeof EventCreateSchema>;
+export type EventCreate = z.output<typeof EventCreateSchema>;
+
+export const EventUpdateSchema = z.object({
+  title: title.optional(),
+  description: description.optional(),
+  location: location.optional(),
+  startsAt: InstantSchema.optional(),
+  timezone: TimeZoneSchema.optional(),
+  durationMinutes: durationMinutes.optional(),
+  capacity: capacity.optional(),
+  version: z.number().int().min(1),
+});
+export type EventUpdate = z.infer<typeof EventUpdateSchema>;
+
+/** An event as stored, with its counts: the same for every viewer, and what sockets carry. */
+export const EventSchema = z.object({
+  id: z.string().uuid(),
+  organizerId: z.string().uuid(),
+  organizerName: z.string(),
+  title: z.string(),
+  description: z.string(),
+  location: z.string(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  timezone: z.string(),
+  durationMinutes: z.number().int(),
+  capacity: z.number().int().nullable(),
+  joinedCount: z.number().int(),
+  waitlistCount: z.number().int(),
+  version: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Event = z.infer<typeof EventSchema>;
+
+/** An event as one viewer sees it over HTTP: the stored event plus their own participation. */
+export const EventViewSchema = EventSchema.extend({
+  myParticipation: ParticipationSchema.nullable(),
+});
+export type EventView = z.infer<typeof EventViewSchema>;
+
+export const EventResponseSchema = z.object({ event: EventViewSchema });
+export type EventResponse = z.infer<typeof EventResponseSchema>;
+
+export const EventParamsSchema = z.object({ id: z.string().uuid('Not a valid event id') });
+
+const flag = z
+  .enum(['1', 'true', '0', 'false'])
+  .optional()
+  .transform((v) => v === '1' || v === 'true');
+
+export const EventWhenSchema = z.enum(['upcoming', 'past', 'all']);
+export type EventWhen = z.infer<typeof EventWhenSchema>;
+
+export const EventListQuerySchema = z.object({
+  q: z.string().trim().max(200).optional(),
+  when: EventWhenSchema.default('upcoming'),
+  mine: flag,
+  joined: flag,
+  limit: z.coerce.number().int().min(1).max(EVENT_LIST_LIMIT_MAX).default(EVENT_LIST_LIMIT_DEFAULT),
+  cursor: z.string().max(200).optional(),
+});
+export type EventListQuery = z.output<typeof EventListQuerySchema>;
+
+export const EventListResponseSchema = z.object({
+  items: z.array(EventViewSchema),
+  nextCursor: z.string().nullable(),
+});
+export type EventListResponse = z.infer<typeof EventListResponseSchema>;

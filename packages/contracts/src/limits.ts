@@ -1,0 +1,21 @@
+/** Named limits shared by the server's validation and the web app's forms (PRODUCT.md §2). */
+export const USER_NAME_MIN = 3;
+export const USER_NAME_MAX = 32;
+export const USER_NAME_PATTERN = /^[A-Za-z0-9_.-]+$/;
+export const PASSWORD_MIN = 8;
+export const PASSWORD_MAX = 256;
+
+export const EVENT_TITLE_MAX = 120;
+export const EVENT_DESCRIPTION_MAX = 5000;
+export const EVENT_LOCATION_MAX = 200;
+export const EVENT_DURATION_MIN = 1;
+export const EVENT_DURATION_MAX = 43_200;
+export const EVENT_CAPACITY_MIN = 1;
+export const EVENT_CAPACITY_MAX = 100_000;
+
+export const EVENT_LIST_LIMIT_DEFAULT = 20;
+export const EVENT_LIST_LIMIT_MAX = 100;
+export const NOTIFICATION_LIST_LIMIT = 50;
+
+/** Largest JSON body the API accepts, in bytes. */
+export const BODY_LIMIT_BYTES = 64 * 1024;
