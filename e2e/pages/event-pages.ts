@@ -1,0 +1,41 @@
+import type { Page } from 'playwright-core';
+
+export interface EventFields {
+  title: string;
+  location: string;
+  description?: string;
+  /** Wall-clock time in the form's time zone, as `YYYY-MM-DDTHH:mm`. */
+  startsAt: string;
+  timeZone?: string;
+  durationMinutes?: number;
+  capacity?: number;
+}
+
+/** A `YYYY-MM-DDTHH:mm` wall time `days` from now, for `datetime-local` inputs. */
+export function wallTimeInDays(days: number, hour = 18): string {
+  const date = new Date(Date.now() + days * 86_400_000);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(hour)}:00`;
+}
+
+/** Creates an event through the form and returns its id (from the event page's URL). */
+export async function createEvent(page: Page, fields: EventFields): Promise<string> {
+  await page
+    .getByRole('link', { name: 'New event' })
+    .or(page.getByRole('button', { name: 'New event' }))
+    .first()
+    .click();
+  await page.getByLabel('Title', { exact: true }).fill(fields.title);
+  if (fields.description) await page.getByLabel('Description', { exact: true }).fill(fields.description);
+  await page.getByLabel('Location', { exact: true }).fill(fields.location);
+  await page.getByLabel('Starts at', { exact: true }).fill(fields.startsAt);
+  if (fields.timeZone) await page.getByLabel('Time zone', { exact: true }).selectOption(fields.timeZone);
+  await page.getByLabel('Duration (minutes)', { exact: true }).fill(String(fields.durationMinutes ?? 90));
+  if (fields.capacity !== undefined) await page.getByLabel('Capacity', { exact: true }).fill(String(fields.capacity));
+  await page.getByRole('button', { name: 'Create event' }).click();
+  await page.waitForURL(/\/events\/[0-9a-f-]{36}$/);
+  return new URL(page.url()).pathname.split('/').pop() as string;
+}
+
+/** The event's title link in a list on the current page. */
+export const eventLink = (page: Page, title: string) => page.getByRole('link', { name: title, exact: true });

@@ -1,0 +1,111 @@
+import { randomBytes } from 'node:crypto';
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { register } from '../pages/auth-pages';
+import { createEvent, wallTimeInDays } from '../pages/event-pages';
+import { DESKTOP, launchBrowser, newContext, PHONE, screenshot } from '../support/browser';
+
+let browser: Browser;
+let eventId: string;
+type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;
+let organizerState: StorageState;
+let joinerState: StorageState;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  const organizer = await newContext(browser);
+  await register(organizer.page, `a11y_org_${randomBytes(3).toString('hex')}`, 'Organizer');
+  eventId = await createEvent(organizer.page, {
+    title: 'Accessibility meetup',
+    description: 'Talks and a hands-on screen reader session.',
+    location: 'Library hall',
+    startsAt: wallTimeInDays(10),
+    durationMinutes: 120,
+    capacity: 40,
+  });
+  organizerState = await organizer.context.storageState();
+  await organizer.context.close();
+  const joiner = await newContext(browser);
+  await register(joiner.page, `a11y_joiner_${randomBytes(3).toString('hex')}`, 'Joiner');
+  joinerState = await joiner.context.storageState();
+  await joiner.context.close();
+});
+afterAll(() => browser?.close());
+
+async function audit(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+type Visit = { name: string; path: () => string; as: 'anonymous' | 'organizer' | 'joiner'; ready: (page: Page) => Promise<unknown> };
+const visits: Visit[] = [
+  { name: 'login', path: () => '/login', as: 'anonymous', ready: (p) => p.getByRole('button', { name: 'Log in' }).waitFor() },
+  { name: 'register', path: () => '/register', as: 'anonymous', ready: (p) => p.getByRole('button', { name: 'Create account' }).waitFor() },
+  {
+    name: 'public-event',
+    path: () => `/e/${eventId}`,
+    as: 'anonymous',
+    ready: (p) => p.getByRole('heading', { name: 'Accessibility meetup' }).waitFor(),
+  },
+  {
+    name: 'dashboard-joiner',
+    path: () => '/',
+    as: 'joiner',
+    ready: (p) => p.getByRole('link', { name: 'Accessibility meetup' }).first().waitFor(),
+  },
+  {
+    name: 'dashboard-organizer',
+    path: () => '/',
+    as: 'organizer',
+    ready: (p) => p.getByRole('link', { name: 'Accessibility meetup' }).first().waitFor(),
+  },
+  {
+    name: 'event-joiner',
+    path: () => `/events/${eventId}`,
+    as: 'joiner',
+    ready: (p) => p.getByRole('button', { name: 'Join', exact: true }).waitFor(),
+  },
+  {
+    name: 'event-organizer',
+    path: () => `/events/${eventId}`,
+    as: 'organizer',
+    ready: (p) => p.getByRole('button', { name: 'Delete event' }).waitFor(),
+  },
+  {
+    name: 'event-new',
+    path: () => '/events/new',
+    as: 'organizer',
+    ready: (p) => p.getByRole('button', { name: 'Create event' }).waitFor(),
+  },
+  {
+    name: 'event-edit',
+    path: () => `/events/${eventId}/edit`,
+    as: 'organizer',
+    ready: (p) => p.getByRole('button', { name: 'Save changes' }).waitFor(),
+  },
+];
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  describe(`${colorScheme} theme`, () => {
+    for (const visit of visits) {
+      it(`${visit.name} has no axe violations`, async () => {
+        for (const viewport of [DESKTOP, PHONE]) {
+          const storageState = visit.as === 'organizer' ? organizerState : visit.as === 'joiner' ? joinerState : undefined;
+          const context = await browser.newContext({
+            ...(storageState ? { storageState } : {}),
+            baseURL: inject('baseURL'),
+            viewport,
+            colorScheme,
+          });
+          const page = await context.newPage();
+          await page.goto(visit.path());
+          await visit.ready(page);
+          expect(await audit(page)).toEqual([]);
+          await screenshot(page, `${visit.name}-${viewport === DESKTOP ? 'desktop' : 'phone'}-${colorScheme}`);
+          await context.close();
+        }
+      });
+    }
+  });
+}
