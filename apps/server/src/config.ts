@@ -45,6 +45,9 @@ const EnvSchema = z.object({
   WEB_DIST_DIR: z.string().min(1).default(defaultWebDist),
 });
 
+/** Every environment variable the server reads (deployment manifests may set only these). */
+export const configKeys: readonly string[] = Object.keys(EnvSchema.shape);
+
 export type Config = {
   env: 'development' | 'production' | 'test';
   host: string;

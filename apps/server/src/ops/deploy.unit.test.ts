@@ -1,0 +1,158 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { BODY_LIMIT_BYTES } from '@turnout/contracts';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { configKeys, parseConfig } from '../config';
+import { imageMajor, parseDockerfile, readRepoFile, readYamlDocuments, repoPath } from '../test/deploy-files';
+
+const DEFAULT_PORT = parseConfig({}).port;
+
+const HealthcheckSchema = z.object({ test: z.array(z.string()) });
+const ComposeSchema = z.object({
+  services: z.record(
+    z.string(),
+    z.object({
+      image: z.string(),
+      build: z.object({ context: z.string(), dockerfile: z.string() }).optional(),
+      environment: z.record(z.string(), z.string()).default({}),
+      depends_on: z.record(z.string(), z.object({ condition: z.string() })).default({}),
+      deploy: z.object({ replicas: z.number() }).optional(),
+      healthcheck: HealthcheckSchema.optional(),
+      ports: z.array(z.string()).default([]),
+      volumes: z.array(z.string()).default([]),
+    }),
+  ),
+});
+
+describe('deploy/compose.yaml', () => {
+  const compose = ComposeSchema.parse(readYamlDocuments('deploy/compose.yaml')[0]);
+  const service = (name: string) => {
+    const found = compose.services[name];
+    if (!found) throw new Error(`compose has no service "${name}"`);
+    return found;
+  };
+
+  it('runs PostgreSQL 16+, Redis 7, two or more app replicas and nginx, each image pinned to a major version', () => {
+    expect(Object.keys(compose.services).sort()).toEqual(['app', 'nginx', 'postgres', 'redis']);
+    expect(imageMajor(service('postgres').image)).toBeGreaterThanOrEqual(16);
+    expect(imageMajor(service('redis').image)).toBe(7);
+    expect(service('app').deploy?.replicas).toBeGreaterThanOrEqual(2);
+    for (const { image } of Object.values(compose.services)) expect(imageMajor(image), image).toBeDefined();
+  });
+
+  it('gives the app only variables the server knows, and they make a valid PostgreSQL + Redis configuration', () => {
+    const app = service('app');
+    expect(Object.keys(app.environment).filter((key) => !configKeys.includes(key))).toEqual([]);
+    const config = parseConfig(app.environment);
+    expect(config).toMatchObject({ publicOrigin: 'http://localhost:8080', trustProxy: true, database: { kind: 'postgres' } });
+    if (config.database.kind !== 'postgres' || !config.redisUrl) throw new Error('app must run on PostgreSQL and Redis');
+
+    const db = new URL(config.database.url);
+    const pg = service('postgres').environment;
+    expect([db.hostname, db.username, db.password, db.pathname]).toEqual([
+      'postgres',
+      pg.POSTGRES_USER,
+      pg.POSTGRES_PASSWORD,
+      `/${pg.POSTGRES_DB}`,
+    ]);
+    expect(new URL(config.redisUrl).hostname).toBe('redis');
+  });
+
+  it('starts the app once PostgreSQL and Redis are healthy, and nginx once the app is', () => {
+    expect(service('app').depends_on).toEqual({ postgres: { condition: 'service_healthy' }, redis: { condition: 'service_healthy' } });
+    expect(service('nginx').depends_on).toEqual({ app: { condition: 'service_healthy' } });
+    expect(service('postgres').healthcheck?.test.join(' ')).toContain('pg_isready');
+    expect(service('redis').healthcheck?.test.join(' ')).toContain('redis-cli ping');
+    expect(service('postgres').volumes.some((v) => v.endsWith(':/var/lib/postgresql/data'))).toBe(true);
+  });
+
+  it('builds the app from deploy/Dockerfile and mounts the nginx configuration from deploy/nginx', () => {
+    const build = service('app').build;
+    expect(build && relative(repoPath(), join(repoPath('deploy'), build.context, build.dockerfile))).toBe('deploy/Dockerfile');
+    expect(service('nginx').ports).toEqual(['8080:8080']);
+    const mounts = service('nginx').volumes.map((v) => v.split(':'));
+    expect(mounts.map(([, target]) => target).sort()).toEqual(['/etc/nginx/nginx.conf', '/etc/nginx/upstream.conf']);
+    for (const [source = ''] of mounts) expect(existsSync(join(repoPath('deploy'), source)), source).toBe(true);
+  });
+});
+
+describe('deploy/Dockerfile', () => {
+  const { stages } = parseDockerfile(readRepoFile('deploy/Dockerfile'));
+  const runtime = stages.at(-1);
+  const build = stages.find((s) => s.name === 'build');
+  const args = (instruction: string) => runtime?.body.filter((i) => i.instruction === instruction).map((i) => i.args) ?? [];
+
+  it('is multi-stage on node:20-bookworm-slim', () => {
+    expect(stages.length).toBeGreaterThanOrEqual(2);
+    for (const stage of stages) expect(stage.from).toBe('node:20-bookworm-slim');
+  });
+
+  it('installs from the manifests before copying the sources, then builds and drops dev dependencies', () => {
+    const body = build?.body ?? [];
+    const install = body.findIndex((i) => i.instruction === 'RUN' && /\bnpm ci\b/.test(i.args));
+    const sources = body.findIndex((i) => i.instruction === 'COPY' && /^\.\s+\.$/.test(i.args));
+    expect(install).toBeGreaterThan(-1);
+    expect(sources).toBeGreaterThan(install);
+    expect(body.slice(0, install).every((i) => i.instruction !== 'COPY' || /^--from=manifests\b/.test(i.args))).toBe(true);
+    const after = body.slice(sources).map((i) => i.args);
+    expect(after.some((a) => a.includes('npm run build') && a.includes('npm prune --omit=dev'))).toBe(true);
+  });
+
+  it('runs the bundle that `npm run build` writes, as a non-root user, in production', () => {
+    const buildScript = readRepoFile('apps/server/scripts/build.mjs');
+    const outfile = /outfile: new URL\('([^']+)', root\)/.exec(buildScript)?.[1];
+    expect(outfile).toBeDefined();
+    expect(JSON.parse(args('CMD').at(-1) ?? '[]')).toEqual(['node', `apps/server/${outfile}`]);
+    expect(args('USER').at(-1)).toMatch(/^(?!root$|0$)\S+$/);
+    expect(args('ENV').join(' ')).toMatch(/\bNODE_ENV=production\b/);
+  });
+
+  it('exposes the default PORT, keeps the embedded database on a /data volume, and checks /healthz', () => {
+    expect(args('EXPOSE')).toEqual([String(DEFAULT_PORT)]);
+    expect(args('ENV').join(' ')).toMatch(/\bDATA_DIR=\/data\b/);
+    expect(args('VOLUME')).toEqual(['/data']);
+    expect(args('HEALTHCHECK').at(-1)).toMatch(/CMD .*fetch\(.*\/healthz/);
+  });
+
+  it('keeps node_modules and builds out of the build context', () => {
+    const ignored = readRepoFile('.dockerignore').split('\n');
+    expect(ignored).toEqual(expect.arrayContaining(['**/node_modules', '**/dist', '.git']));
+  });
+});
+
+describe('deploy/nginx', () => {
+  const conf = readRepoFile('deploy/nginx/nginx.conf').replace(/#.*$/gm, '');
+  const block = (header: RegExp) => {
+    const start = conf.search(header);
+    if (start < 0) throw new Error(`nginx.conf: no block ${header}`);
+    let depth = 0;
+    for (let i = conf.indexOf('{', start); i < conf.length; i++) {
+      if (conf[i] === '{') depth++;
+      if (conf[i] === '}' && --depth === 0) return conf.slice(start, i + 1);
+    }
+    throw new Error(`nginx.conf: unclosed block ${header}`);
+  };
+
+  it('routes a client to the same replica every time, from the replicas listed in upstream.conf', () => {
+    const upstream = block(/upstream\s+turnout\s*\{/);
+    expect(upstream).toMatch(/\n\s*(hash \$remote_addr consistent|ip_hash);/);
+    expect(upstream).toMatch(/\n\s*include upstream\.conf;/);
+    const servers = readRepoFile('deploy/nginx/upstream.conf').match(/^server\s+(\S+)/gm) ?? [];
+    expect(servers).toEqual([`server app:${DEFAULT_PORT}`]);
+    expect(existsSync(join(dirname(repoPath('deploy/nginx/nginx.conf')), 'upstream.conf'))).toBe(true);
+  });
+
+  it('accepts the bodies the API accepts, and upgrades /socket.io to WebSocket with every forwarded header', () => {
+    expect(conf).toContain(`client_max_body_size ${BODY_LIMIT_BYTES / 1024}k;`);
+    const server = block(/server\s*\{/);
+    for (const header of ['Host', 'Upgrade', 'Connection', 'X-Forwarded-For', 'X-Forwarded-Proto', 'X-Forwarded-Host']) {
+      expect(server).toMatch(new RegExp(`\\n\\s*proxy_set_header ${header} `));
+    }
+    // A location with a proxy_set_header of its own would silently drop all of the above.
+    for (const location of server.match(/location [^{]+\{[^}]*\}/g) ?? []) expect(location).not.toContain('proxy_set_header');
+    const socketIo = block(/location \/socket\.io\/\s*\{/);
+    expect(socketIo).toMatch(/proxy_read_timeout (\d+h|\d{3,}s?);/);
+    expect(conf).toMatch(/gzip_types [^;]*application\/json[^;]*;/);
+  });
+});
