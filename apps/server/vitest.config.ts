@@ -2,7 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * Three projects: `unit` (no database), and the database-backed suites run once per engine.
- * `*.pg.test.ts` need several processes on one database, so they run on PostgreSQL only.
+ * `*.pg.test.ts` need several processes on one database, so they run on PostgreSQL only;
+ * `*.pglite.test.ts` are about the embedded engine's files, so they run on PGlite only.
  */
 export default defineConfig({
   test: {
@@ -26,7 +27,7 @@ export default defineConfig({
         test: {
           name: 'postgres',
           include: ['src/**/*.test.ts'],
-          exclude: ['src/**/*.unit.test.ts'],
+          exclude: ['src/**/*.unit.test.ts', 'src/**/*.pglite.test.ts'],
           env: { TEST_DB: 'postgres' },
           globalSetup: ['./src/test/postgres-template.ts'],
         },

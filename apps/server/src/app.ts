@@ -9,14 +9,18 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import type { Redis } from 'ioredis';
 import type { Config } from './config';
 import type { Database } from './db/database';
+import { requestLogFields } from './http/request-log';
 import { authRoutes } from './modules/auth/auth.routes';
 import { createAuthService } from './modules/auth/auth.service';
 import { createPasswordHasher } from './modules/auth/passwords';
+import { calendarRoutes } from './modules/calendar/calendar.routes';
+import { createCalendarService } from './modules/calendar/calendar.service';
 import { healthRoutes } from './ops/health.routes';
 import { metricsPlugin } from './ops/metrics';
 import { createReadinessCheck } from './ops/readiness';
 import { csrfPlugin } from './plugins/csrf';
 import { errorHandlerPlugin } from './plugins/error-handler';
+import { openApiPlugin } from './plugins/openapi';
 import { createRateLimiters } from './plugins/rate-limits';
 import { createSessionCookies, sessionPlugin } from './plugins/session';
 import { type Publisher, silentPublisher } from './realtime/publisher';
@@ -37,6 +41,7 @@ export async function buildApp({ config, database, redis, logger }: AppDeps) {
       level: config.logLevel,
       // Never log credentials: cookies and auth headers are cut from every request log line.
       redact: { paths: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'], remove: true },
+      serializers: { req: requestLogFields },
     },
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: config.trustProxy,
@@ -91,9 +96,14 @@ export async function buildApp({ config, database, redis, logger }: AppDeps) {
   await app.register(csrfPlugin, { allowedOrigins: config.allowedOrigins });
   await app.register(sessionPlugin, { auth, cookies });
   await app.register(metricsPlugin);
+  // Before every route module: the OpenAPI document lists the routes registered after it.
+  await app.register(openApiPlugin, { publicOrigin: config.publicOrigin, sessionCookie: cookies.name });
 
   await app.register(healthRoutes, { readiness: createReadinessCheck(database, redis) });
   await app.register(authRoutes, { auth, cookies });
+  await app.register(calendarRoutes, {
+    calendar: createCalendarService({ db: database.db, runInTransaction: context.runInTransaction, publicOrigin: config.publicOrigin }),
+  });
 
   await registerWebApp(app as unknown as FastifyInstance, config.webDistDir);
   const turnout = { ...context, auth, cookies };

@@ -73,6 +73,9 @@ export class ConfigError extends Error {
   }
 }
 
+/** A rejected value as it may be echoed to logs: a URL's password (user:password@) is masked. */
+const withoutPassword = (value: string | undefined) => value?.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/@]*:)[^/]*@/i, '$1***@');
+
 /** Parses the environment, treating empty strings as unset. Throws ConfigError naming each bad key. */
 export function parseConfig(source: Record<string, string | undefined> = process.env): Config {
   const env = Object.fromEntries(
@@ -81,7 +84,9 @@ export function parseConfig(source: Record<string, string | undefined> = process
   const parsed = EnvSchema.safeParse(env);
   if (!parsed.success) {
     throw new ConfigError(
-      parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message} (got ${JSON.stringify(env[String(issue.path[0])])})`),
+      parsed.error.issues.map(
+        (issue) => `${issue.path.join('.')}: ${issue.message} (got ${JSON.stringify(withoutPassword(env[String(issue.path[0])]))})`,
+      ),
     );
   }
   const e = parsed.data;

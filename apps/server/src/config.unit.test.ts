@@ -1,0 +1,104 @@
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseConfig } from './config';
+import { runServerUntilExit } from './test/server-process';
+
+const problemsOf = (env: Record<string, string>): string[] => {
+  try {
+    parseConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error(`accepted ${JSON.stringify(env)}`);
+};
+
+describe('parseConfig', () => {
+  it('defaults to the embedded database in ./data on port 3000 with production-grade settings', () => {
+    const config = parseConfig({});
+    expect(config).toMatchObject({
+      env: 'development',
+      host: '0.0.0.0',
+      port: 3000,
+      publicOrigin: 'http://localhost:3000',
+      allowedOrigins: ['http://localhost:3000'],
+      trustProxy: false,
+      secureCookies: false,
+      database: { kind: 'pglite', dataDir: resolve('./data') },
+      redisUrl: undefined,
+      logLevel: 'info',
+      session: { idleMinutes: 7 * 24 * 60, absoluteMinutes: 30 * 24 * 60 },
+      rateLimit: { authPerMinute: 20, loginFailuresPer15Minutes: 10 },
+      // OWASP's argon2id minimum: 19 MiB, 2 iterations, 1 lane.
+      argon2: { memoryCost: 19_456, timeCost: 2, parallelism: 1 },
+    });
+  });
+
+  it('switches to PostgreSQL and Redis when their URLs are set', () => {
+    const config = parseConfig({ DATABASE_URL: 'postgres://app@db:5432/turnout', DATABASE_POOL_MAX: '7', REDIS_URL: 'redis://cache:6379' });
+    expect(config.database).toEqual({ kind: 'postgres', url: 'postgres://app@db:5432/turnout', poolMax: 7 });
+    expect(config.redisUrl).toBe('redis://cache:6379');
+  });
+
+  it('uses secure cookies when the public origin is https, and keeps only the origin of it', () => {
+    const config = parseConfig({
+      PUBLIC_ORIGIN: 'https://turnout.example.com/some/path',
+      ALLOWED_ORIGINS: 'https://admin.example.com, http://localhost:5173',
+    });
+    expect(config.secureCookies).toBe(true);
+    expect(config.publicOrigin).toBe('https://turnout.example.com');
+    expect(config.allowedOrigins).toEqual(['https://turnout.example.com', 'https://admin.example.com', 'http://localhost:5173']);
+  });
+
+  it('treats empty values as unset and ignores variables it does not know', () => {
+    const config = parseConfig({ PORT: '', LOG_LEVEL: '', PATH: '/usr/bin', SOMETHING_ELSE: 'x' });
+    expect(config.port).toBe(3000);
+    expect(config.logLevel).toBe('info');
+  });
+
+  it.each([
+    ['PORT', 'abc'],
+    ['PORT', '70000'],
+    ['DATABASE_URL', 'mysql://app@db/turnout'],
+    ['REDIS_URL', 'nope'],
+    ['LOG_LEVEL', 'loud'],
+    ['NODE_ENV', 'staging'],
+    ['PUBLIC_ORIGIN', 'turnout.example.com'],
+    ['ALLOWED_ORIGINS', 'ftp://files.example.com'],
+    ['TRUST_PROXY', 'maybe'],
+    ['RATE_LIMIT_AUTH', '0'],
+    ['SESSION_IDLE_MINUTES', '-5'],
+    ['DATABASE_POOL_MAX', '1.5'],
+  ])('stops on %s=%s with a message naming it', (key, value) => {
+    const problems = problemsOf({ [key]: value });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(new RegExp(`^${key}: `));
+  });
+
+  it('refuses an absolute session lifetime shorter than the idle timeout', () => {
+    expect(problemsOf({ SESSION_IDLE_MINUTES: '60', SESSION_ABSOLUTE_MINUTES: '30' })).toEqual([
+      'SESSION_ABSOLUTE_MINUTES: must be at least SESSION_IDLE_MINUTES',
+    ]);
+  });
+
+  it('names every bad variable at once', () => {
+    const problems = problemsOf({ PORT: 'abc', LOG_LEVEL: 'loud', REDIS_URL: 'nope' });
+    expect(problems.map((p) => p.split(':')[0]).sort()).toEqual(['LOG_LEVEL', 'PORT', 'REDIS_URL']);
+    expect(new ConfigError(problems).message).toMatch(/^Invalid configuration:\n {2}- /);
+  });
+
+  it('does not repeat a password from a rejected URL in its message', () => {
+    const [problem] = problemsOf({ DATABASE_URL: 'mysql://app:s3cret@pw@db/turnout' });
+    expect(problem).toMatch(/^DATABASE_URL: .*mysql:\/\/app:\*\*\*@db\/turnout/);
+    expect(problem).not.toContain('s3cret');
+  });
+});
+
+describe('the server entry', () => {
+  it('exits with code 1 and a message naming PORT when PORT is invalid', { timeout: 60_000 }, async () => {
+    const { code, stderr } = await runServerUntilExit({ PORT: 'abc' });
+    expect(code).toBe(1);
+    expect(stderr).toContain('Invalid configuration');
+    expect(stderr).toMatch(/PORT: .*"abc"/);
+  });
+});

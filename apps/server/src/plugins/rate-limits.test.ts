@@ -1,0 +1,105 @@
+import { randomInt } from 'node:crypto';
+import type { LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, type TestApp } from '../test/build-test-app';
+import { buildUser, ORIGIN, uniqueName } from '../test/builders';
+
+/** A client address no other test (or earlier run sharing Redis) uses. */
+const freshAddress = () => `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`;
+
+const post = (t: TestApp, url: string, payload: object, remoteAddress = '127.0.0.1') =>
+  t.app.inject({ method: 'POST', url, payload, remoteAddress, headers: { origin: ORIGIN } });
+
+const register = (t: TestApp, address: string) =>
+  post(t, '/api/auth/register', { name: uniqueName('rl'), password: 'correct horse battery', role: 'joiner' }, address);
+
+function expectRateLimited(response: LightMyRequestResponse, maxSeconds: number) {
+  expect(response.statusCode).toBe(429);
+  const retryAfter = Number(response.headers['retry-after']);
+  expect(Number.isInteger(retryAfter)).toBe(true);
+  expect(retryAfter).toBeGreaterThanOrEqual(1);
+  expect(retryAfter).toBeLessThanOrEqual(maxSeconds);
+  expect(response.json()).toEqual({ error: { code: 'rate_limited', message: expect.stringContaining('Too many requests') } });
+}
+
+describe('register and login attempts per address (RATE_LIMIT_AUTH per minute)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await buildTestApp({ env: { RATE_LIMIT_AUTH: '3' } });
+  });
+  afterAll(() => t.close());
+
+  it('counts registrations and logins together, then answers 429 with Retry-After', async () => {
+    const address = freshAddress();
+    const first = await register(t, address);
+    expect(first.statusCode).toBe(201);
+    const name = first.json().user.name as string;
+    expect((await post(t, '/api/auth/login', { name, password: 'wrong password' }, address)).statusCode).toBe(401);
+    expect((await post(t, '/api/auth/login', { name, password: 'correct horse battery' }, address)).statusCode).toBe(200);
+    expectRateLimited(await post(t, '/api/auth/login', { name, password: 'correct horse battery' }, address), 60);
+    expectRateLimited(await register(t, address), 60);
+  });
+
+  it('limits each address on its own', async () => {
+    const busy = freshAddress();
+    for (let i = 0; i < 3; i++) expect((await register(t, busy)).statusCode).toBe(201);
+    expect((await register(t, busy)).statusCode).toBe(429);
+    expect((await register(t, freshAddress())).statusCode).toBe(201);
+  });
+});
+
+describe('failed logins per name (RATE_LIMIT_LOGIN_FAILURES per 15 minutes)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await buildTestApp({ env: { RATE_LIMIT_LOGIN_FAILURES: '3' } });
+  });
+  afterAll(() => t.close());
+
+  it('refuses even the right password once a name has had too many failures, in any letter case', async () => {
+    const target = await buildUser(t);
+    const bystander = await buildUser(t);
+    for (let i = 0; i < 3; i++) {
+      // Each attempt from another address: the limit follows the account, not the client.
+      expect((await post(t, '/api/auth/login', { name: target.user.name, password: 'guess' }, freshAddress())).statusCode).toBe(401);
+    }
+    expectRateLimited(await post(t, '/api/auth/login', { name: target.user.name, password: target.password }), 15 * 60);
+    expectRateLimited(await post(t, '/api/auth/login', { name: target.user.name.toUpperCase(), password: target.password }), 15 * 60);
+    expect((await post(t, '/api/auth/login', { name: bystander.user.name, password: bystander.password })).statusCode).toBe(200);
+  });
+
+  it('forgets earlier failures after a successful login', async () => {
+    const user = await buildUser(t);
+    for (let round = 0; round < 3; round++) {
+      for (let i = 0; i < 2; i++)
+        expect((await post(t, '/api/auth/login', { name: user.user.name, password: 'guess' })).statusCode).toBe(401);
+      expect((await post(t, '/api/auth/login', { name: user.user.name, password: user.password })).statusCode).toBe(200);
+    }
+  });
+});
+
+describe('with Redis, limits are shared by every process', () => {
+  let a: TestApp;
+  let b: TestApp;
+  beforeAll(async () => {
+    const env = { RATE_LIMIT_AUTH: '4', RATE_LIMIT_LOGIN_FAILURES: '2' };
+    [a, b] = await Promise.all([buildTestApp({ env, redis: true }), buildTestApp({ env, redis: true })]);
+  });
+  afterAll(async () => {
+    await Promise.all([a.close(), b.close()]);
+  });
+
+  it('counts one address across two app instances', async () => {
+    const address = freshAddress();
+    for (const app of [a, b, a, b]) expect((await register(app, address)).statusCode).toBe(201);
+    expectRateLimited(await register(a, address), 60);
+    expectRateLimited(await register(b, address), 60);
+  });
+
+  it('counts failed logins for one name across two app instances', async () => {
+    // Every request from its own address: Redis keeps counts between runs and files.
+    const name = (await register(a, freshAddress())).json().user.name as string;
+    expect((await post(a, '/api/auth/login', { name, password: 'guess' }, freshAddress())).statusCode).toBe(401);
+    expect((await post(b, '/api/auth/login', { name, password: 'guess' }, freshAddress())).statusCode).toBe(401);
+    expectRateLimited(await post(a, '/api/auth/login', { name, password: 'correct horse battery' }, freshAddress()), 15 * 60);
+  });
+});
