@@ -1,0 +1,49 @@
+import type { User } from '@turnout/contracts';
+import { Navigate, Outlet, useLocation } from 'react-router';
+import { Button } from '../../components/ui/button';
+import { ThemeToggle } from '../../components/ui/theme-toggle';
+import { useViewer } from '../../features/auth/api/get-me';
+import { useLogout } from '../../features/auth/api/logout';
+import { NotificationBell } from '../../features/notifications/components/notification-bell';
+import { useRealtime, useReconnecting } from '../realtime/use-realtime';
+import { Brand } from './brand';
+import styles from './shell.module.css';
+
+function Header({ viewer }: { viewer: User }) {
+  const logout = useLogout();
+  const reconnecting = useReconnecting();
+  return (
+    <header className={styles.header}>
+      <nav className={styles.bar} aria-label="Main">
+        <Brand />
+        <span role="status">{reconnecting && <span className={styles.reconnecting}>Reconnecting…</span>}</span>
+        <NotificationBell />
+        <ThemeToggle />
+        <span className={styles.user}>{viewer.name}</span>
+        <Button size="small" variant="ghost" onClick={() => logout.mutate()} disabled={logout.isPending}>
+          Log out
+        </Button>
+      </nav>
+    </header>
+  );
+}
+
+function LiveShell({ viewer }: { viewer: User }) {
+  useRealtime(viewer);
+  return (
+    <>
+      <Header viewer={viewer} />
+      <main id="main" tabIndex={-1} className={styles.main}>
+        <Outlet />
+      </main>
+    </>
+  );
+}
+
+/** Pages for a logged-in user: one socket, live updates, the bell; logged out → /login. */
+export function AppShell() {
+  const viewer = useViewer();
+  const location = useLocation();
+  if (!viewer) return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  return <LiveShell viewer={viewer} />;
+}

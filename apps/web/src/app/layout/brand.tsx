@@ -1,0 +1,13 @@
+import { Link } from 'react-router';
+import styles from './shell.module.css';
+
+export function Brand() {
+  return (
+    <Link to="/" className={styles.brand}>
+      <span className={styles.logo} aria-hidden="true">
+        T
+      </span>
+      Turnout
+    </Link>
+  );
+}

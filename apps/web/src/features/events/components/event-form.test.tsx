@@ -1,0 +1,107 @@
+import { screen, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { EditEventPage } from '../../../app/routes/edit-event-page';
+import { NewEventPage } from '../../../app/routes/new-event-page';
+import { buildEventView, buildUser, ORGANIZER_ID } from '../../../test/builders';
+import { apiError, json, mockApi } from '../../../test/fetch-mock';
+import { renderPage } from '../../../test/render';
+
+const organizer = buildUser({ id: ORGANIZER_ID, name: 'olivia', role: 'organizer' });
+
+function renderNewEvent() {
+  return renderPage(<NewEventPage />, { path: '/events/new', viewer: organizer });
+}
+
+describe('the new event form', () => {
+  it('explains what is missing without calling the server', async () => {
+    const api = mockApi();
+    const { user } = renderNewEvent();
+    await user.clear(screen.getByLabelText('Duration (minutes)'));
+    await user.type(screen.getByLabelText('Capacity'), '0');
+    await user.click(screen.getByRole('button', { name: 'Create event' }));
+
+    expect(screen.getByLabelText('Title')).toHaveAccessibleDescription('Title is required');
+    expect(screen.getByLabelText('Location')).toHaveAccessibleDescription(/Location is required/);
+    expect(screen.getByLabelText('Starts at')).toHaveAccessibleDescription(/Starts at is required/);
+    expect(screen.getByLabelText('Duration (minutes)')).toHaveAccessibleDescription(/Duration is required/);
+    expect(screen.getByLabelText('Capacity')).toHaveAccessibleDescription(/Capacity must be at least 1/);
+    expect(screen.getByLabelText('Title')).toBeInvalid();
+    expect(api.requests).toEqual([]);
+  });
+
+  it('sends the wall time as the UTC instant of the chosen zone, across a DST gap', async () => {
+    const api = mockApi().on('POST', '/api/events', ({ body }) => json(201, { event: buildEventView({ ...(body as object) }) }));
+    const { user, router } = renderNewEvent();
+    await user.type(screen.getByLabelText('Title'), 'Spring forward party');
+    await user.type(screen.getByLabelText('Location'), 'Berlin');
+    await user.type(screen.getByLabelText('Starts at'), '2026-03-29T02:30');
+    await user.selectOptions(screen.getByLabelText('Time zone'), 'Europe/Berlin');
+    await user.clear(screen.getByLabelText('Duration (minutes)'));
+    await user.type(screen.getByLabelText('Duration (minutes)'), '90');
+    await user.type(screen.getByLabelText('Capacity'), '25');
+    await user.click(screen.getByRole('button', { name: 'Create event' }));
+
+    await waitFor(() => expect(router.state.location.pathname).toMatch(/^\/events\/[0-9a-f-]{36}$/));
+    expect(api.sent('POST', '/api/events')[0]?.body).toEqual({
+      title: 'Spring forward party',
+      description: '',
+      location: 'Berlin',
+      // 02:30 does not exist in Berlin that night: it is read as 03:30 CEST.
+      startsAt: '2026-03-29T01:30:00.000Z',
+      timezone: 'Europe/Berlin',
+      durationMinutes: 90,
+      capacity: 25,
+    });
+  });
+
+  it('shows the server’s field errors next to their fields', async () => {
+    mockApi().on('POST', '/api/events', () =>
+      apiError(400, 'validation_failed', 'Some fields are invalid.', {
+        title: ['Title is taken today'],
+        startsAt: ['Must be in the future'],
+      }),
+    );
+    const { user } = renderNewEvent();
+    await user.type(screen.getByLabelText('Title'), 'Dup');
+    await user.type(screen.getByLabelText('Location'), 'Here');
+    await user.type(screen.getByLabelText('Starts at'), '2030-01-01T10:00');
+    await user.click(screen.getByRole('button', { name: 'Create event' }));
+
+    await waitFor(() => expect(screen.getByLabelText('Title')).toHaveAccessibleDescription('Title is taken today'));
+    expect(screen.getByLabelText('Starts at')).toHaveAccessibleDescription(/Must be in the future/);
+  });
+});
+
+describe('the edit form', () => {
+  it('opens with the start in the event’s own zone and saves only what changed, with the version', async () => {
+    const event = buildEventView({
+      organizerId: ORGANIZER_ID,
+      title: 'Halloween run',
+      startsAt: '2026-10-25T00:30:00.000Z',
+      timezone: 'Europe/Berlin',
+      capacity: 10,
+      joinedCount: 8,
+      version: 7,
+    });
+    const api = mockApi()
+      .on('GET', `/api/events/${event.id}`, () => json(200, { event }))
+      .on('PATCH', `/api/events/${event.id}`, () =>
+        apiError(409, 'capacity_below_joined', 'Capacity cannot be below the 8 people already joined.'),
+      );
+    const { user } = renderPage(<EditEventPage />, { path: '/events/:id/edit', route: `/events/${event.id}/edit`, viewer: organizer });
+
+    const startsAt = await screen.findByLabelText('Starts at');
+    // 00:30 UTC is the first 02:30 of that night in Berlin (CEST).
+    expect(startsAt).toHaveValue('2026-10-25T02:30');
+    expect(screen.getByLabelText('Time zone')).toHaveValue('Europe/Berlin');
+
+    await user.clear(screen.getByLabelText('Capacity'));
+    await user.type(screen.getByLabelText('Capacity'), '5');
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+
+    await waitFor(() => expect(screen.getByLabelText('Capacity')).toHaveAccessibleDescription(/Capacity cannot be below/));
+    expect(api.sent('PATCH', `/api/events/${event.id}`)[0]?.body).toEqual({ capacity: 5, version: 7 });
+    // A field's refusal is shown by the field, not as a form-wide alert.
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+});

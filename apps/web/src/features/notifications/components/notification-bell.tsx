@@ -1,0 +1,93 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { Link } from 'react-router';
+import { Button } from '../../../components/ui/button';
+import { BellIcon } from '../../../components/ui/icons';
+import { formatAgo } from '../../../lib/format-date';
+import { useNotifications } from '../api/get-notifications';
+import { useMarkRead } from '../api/mark-read';
+import styles from './notification-bell.module.css';
+
+/** The bell: unread count, and a panel listing notifications (opening it marks them read). */
+export function NotificationBell() {
+  const notifications = useNotifications();
+  const markRead = useMarkRead();
+  const [open, setOpen] = useState(false);
+  const [seenUnread, setSeenUnread] = useState<Set<string>>(new Set());
+  const wrap = useRef<HTMLDivElement>(null);
+  const panelId = useId();
+  const unread = notifications.data?.unreadCount ?? 0;
+  const items = notifications.data?.items ?? [];
+
+  useEffect(() => {
+    if (!open) return;
+    const close = (event: MouseEvent | KeyboardEvent) => {
+      if (event instanceof KeyboardEvent ? event.key === 'Escape' : !wrap.current?.contains(event.target as Node)) setOpen(false);
+    };
+    document.addEventListener('mousedown', close);
+    document.addEventListener('keydown', close);
+    return () => {
+      document.removeEventListener('mousedown', close);
+      document.removeEventListener('keydown', close);
+    };
+  }, [open]);
+
+  function toggle() {
+    if (!open && unread > 0) {
+      setSeenUnread(new Set(items.filter((item) => item.readAt === null).map((item) => item.id)));
+      markRead.mutate({});
+    }
+    setOpen(!open);
+  }
+
+  return (
+    <div className={styles.wrap} ref={wrap}>
+      <Button
+        variant="ghost"
+        size="icon"
+        aria-label="Notifications"
+        aria-describedby={`${panelId}-count`}
+        aria-expanded={open}
+        aria-controls={panelId}
+        onClick={toggle}
+      >
+        <BellIcon />
+      </Button>
+      <span id={`${panelId}-count`} className={unread > 0 ? styles.badge : 'visually-hidden'} aria-live="polite">
+        {unread > 0 ? (
+          <>
+            {unread > 99 ? '99+' : unread}
+            <span className="visually-hidden"> unread</span>
+          </>
+        ) : (
+          'No unread notifications'
+        )}
+      </span>
+      <section id={panelId} className={styles.panel} hidden={!open} aria-label="Notifications">
+        <div className={styles.head}>
+          <h2>Notifications</h2>
+        </div>
+        {items.length === 0 ? (
+          <p className={styles.empty}>Nothing yet. Changes to events you joined show up here.</p>
+        ) : (
+          <ul className={styles.list}>
+            {items.map((item) => (
+              <li key={item.id} className={`${styles.item} ${seenUnread.has(item.id) ? styles.unread : ''}`}>
+                <span className={styles.title}>
+                  {item.eventId ? (
+                    <Link to={`/events/${item.eventId}`} onClick={() => setOpen(false)}>
+                      {item.title}
+                    </Link>
+                  ) : (
+                    item.title
+                  )}
+                </span>
+                <span className={styles.muted}>{item.body}</span>
+                <span className={styles.muted}>{formatAgo(item.createdAt)}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { EventView, JoinResponse, Participation } from '@turnout/contracts';
+import { showToast } from '../../../components/ui/toaster';
+import { api, errorMessage } from '../../../lib/api-client';
+import { applyEventView, setMyParticipation } from '../../../lib/event-cache';
+import { isFull } from '../participation-rules';
+
+export const joinEvent = (id: string) => api<JoinResponse>('PUT', `/api/events/${encodeURIComponent(id)}/participation`);
+
+/** Joins at once on screen (a seat, or the waitlist when full); rolls back with a message if refused. */
+export function useJoinEvent() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationKey: ['participation'],
+    mutationFn: (event: EventView) => joinEvent(event.id),
+    onMutate: (event): { previous: Participation | null } => {
+      const optimistic: Participation = isFull(event) ? { status: 'waitlisted' } : { status: 'joined' };
+      setMyParticipation(client, event.id, optimistic);
+      return { previous: event.myParticipation };
+    },
+    onError: (error, event, context) => {
+      setMyParticipation(client, event.id, context?.previous ?? null);
+      showToast({ tone: 'error', title: `Could not join “${event.title}”`, body: errorMessage(error) });
+    },
+    onSuccess: ({ event, participation }) => applyEventView(client, { ...event, myParticipation: participation }),
+  });
+}

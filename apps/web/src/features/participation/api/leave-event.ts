@@ -1,0 +1,25 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { EventView, LeaveResponse, Participation } from '@turnout/contracts';
+import { showToast } from '../../../components/ui/toaster';
+import { api, errorMessage } from '../../../lib/api-client';
+import { applyEventView, setMyParticipation } from '../../../lib/event-cache';
+
+export const leaveEvent = (id: string) => api<LeaveResponse>('DELETE', `/api/events/${encodeURIComponent(id)}/participation`);
+
+/** Leaves at once on screen; rolls back with a message if refused. */
+export function useLeaveEvent() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationKey: ['participation'],
+    mutationFn: (event: EventView) => leaveEvent(event.id),
+    onMutate: (event): { previous: Participation | null } => {
+      setMyParticipation(client, event.id, null);
+      return { previous: event.myParticipation };
+    },
+    onError: (error, event, context) => {
+      setMyParticipation(client, event.id, context?.previous ?? null);
+      showToast({ tone: 'error', title: `Could not leave “${event.title}”`, body: errorMessage(error) });
+    },
+    onSuccess: ({ event }) => applyEventView(client, { ...event, myParticipation: null }),
+  });
+}

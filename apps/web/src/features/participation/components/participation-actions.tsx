@@ -1,0 +1,33 @@
+import type { EventView } from '@turnout/contracts';
+import { Button } from '../../../components/ui/button';
+import { useParticipation } from '../hooks/use-participation';
+import { hasEnded, isFull } from '../participation-rules';
+import styles from './participation-actions.module.css';
+import { ParticipationStatus } from './participation-status';
+
+/** A joiner's status pill and Join / Join waitlist / Leave button for one event. */
+export function ParticipationActions({ event, size = 'medium' }: { event: EventView; size?: 'medium' | 'small' }) {
+  const { busy, join, leave } = useParticipation(event);
+  const ended = hasEnded(event);
+
+  let button = null;
+  if (event.myParticipation) {
+    button = ended ? null : (
+      <Button size={size} onClick={leave} disabled={busy}>
+        Leave
+      </Button>
+    );
+  } else if (!ended) {
+    button = (
+      <Button size={size} variant="primary" onClick={join} disabled={busy}>
+        {isFull(event) ? 'Join waitlist' : 'Join'}
+      </Button>
+    );
+  }
+  return (
+    <div className={styles.actions}>
+      <ParticipationStatus event={event} />
+      {button}
+    </div>
+  );
+}

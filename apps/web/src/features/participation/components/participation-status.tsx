@@ -1,0 +1,13 @@
+import type { EventView } from '@turnout/contracts';
+import { Pill } from '../../../components/ui/pill';
+import { hasEnded, isFull } from '../participation-rules';
+
+/** The one pill that says where the viewer stands: Joined, Waitlist #3, Full or Ended. */
+export function ParticipationStatus({ event }: { event: EventView }) {
+  const mine = event.myParticipation;
+  if (mine?.status === 'joined') return <Pill tone="success">Joined</Pill>;
+  if (mine?.status === 'waitlisted') return <Pill tone="warning">{mine.position ? `Waitlist #${mine.position}` : 'Waitlisted'}</Pill>;
+  if (hasEnded(event)) return <Pill>Ended</Pill>;
+  if (isFull(event)) return <Pill>Full</Pill>;
+  return null;
+}

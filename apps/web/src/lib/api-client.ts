@@ -1,0 +1,67 @@
+import type { ErrorBody, FieldErrors } from '@turnout/contracts';
+
+/** A refusal from the API, in its one error shape (`{error: {code, message, details?}}`). */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly fields: FieldErrors = {},
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+function fieldsOf(details: unknown): FieldErrors {
+  if (typeof details !== 'object' || details === null || !('fields' in details)) return {};
+  const fields = (details as { fields: unknown }).fields;
+  if (typeof fields !== 'object' || fields === null) return {};
+  const out: FieldErrors = {};
+  for (const [key, value] of Object.entries(fields)) {
+    if (Array.isArray(value)) out[key] = value.filter((v): v is string => typeof v === 'string');
+  }
+  return out;
+}
+
+async function toApiError(response: Response): Promise<ApiError> {
+  try {
+    const body = (await response.json()) as Partial<ErrorBody>;
+    if (body.error) return new ApiError(response.status, body.error.code, body.error.message, fieldsOf(body.error.details));
+  } catch {
+    // Not JSON (a proxy's error page): fall through to a generic message.
+  }
+  return new ApiError(response.status, 'http_error', `The server answered ${response.status}.`);
+}
+
+/**
+ * Calls the same-origin API. Bodies are JSON; a request without a body sends no Content-Type
+ * (the server refuses an empty JSON body). Response types come from `@turnout/contracts`.
+ */
+export async function api<T>(method: Method, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+  const init: RequestInit = { method, credentials: 'same-origin', headers: { accept: 'application/json' } };
+  if (signal) init.signal = signal;
+  if (body !== undefined) {
+    init.headers = { accept: 'application/json', 'content-type': 'application/json' };
+    init.body = JSON.stringify(body);
+  }
+  let response: Response;
+  try {
+    response = await fetch(path, init);
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw new ApiError(0, 'network_error', 'Could not reach the server. Check your connection and try again.');
+  }
+  if (!response.ok) throw await toApiError(response);
+  if (response.status === 204) return undefined as T;
+  return (await response.json()) as T;
+}
+
+export const isApiError = (error: unknown, status?: number): error is ApiError =>
+  error instanceof ApiError && (status === undefined || error.status === status);
+
+/** The message to show a person for any failure. */
+export const errorMessage = (error: unknown): string =>
+  error instanceof ApiError ? error.message : 'Something went wrong. Please try again.';

@@ -1,0 +1,108 @@
+import type { InfiniteData, QueryClient } from '@tanstack/react-query';
+import type { Event, EventListResponse, EventView, Participation } from '@turnout/contracts';
+import { type EventListFilters, queryKeys } from './query-keys';
+
+export type EventListData = InfiniteData<EventListResponse, string | null>;
+
+function mapLists(data: EventListData, id: string, update: (view: EventView) => EventView): EventListData {
+  let changed = false;
+  const pages = data.pages.map((page) => {
+    if (!page.items.some((item) => item.id === id)) return page;
+    changed = true;
+    return { ...page, items: page.items.map((item) => (item.id === id ? update(item) : item)) };
+  });
+  return changed ? { ...data, pages } : data;
+}
+
+/** Applies `update` to the event wherever it is cached: its detail and every list holding it. */
+export function updateCachedEvent(client: QueryClient, id: string, update: (view: EventView) => EventView): void {
+  client.setQueryData<EventView>(queryKeys.event(id), (old) => (old ? update(old) : old));
+  client.setQueriesData<EventListData>({ queryKey: queryKeys.eventLists }, (old) => (old ? mapLists(old, id, update) : old));
+}
+
+/** A stored event from a broadcast; dropped where the cache already holds a newer version. */
+export function applyStoredEvent(client: QueryClient, event: Event): void {
+  updateCachedEvent(client, event.id, (current) =>
+    event.version < current.version ? current : { ...event, myParticipation: current.myParticipation },
+  );
+}
+
+/** Fresh counts from a broadcast, under the same version rule. */
+export function applyCounts(
+  client: QueryClient,
+  change: { eventId: string; joinedCount: number; waitlistCount: number; version: number },
+): void {
+  updateCachedEvent(client, change.eventId, (current) =>
+    change.version < current.version
+      ? current
+      : { ...current, joinedCount: change.joinedCount, waitlistCount: change.waitlistCount, version: change.version },
+  );
+}
+
+/** The viewer's own answer from the API: their participation always applies, the rest only if not older. */
+export function applyEventView(client: QueryClient, view: EventView): void {
+  updateCachedEvent(client, view.id, (current) =>
+    view.version < current.version ? { ...current, myParticipation: view.myParticipation } : view,
+  );
+}
+
+export function setMyParticipation(client: QueryClient, eventId: string, participation: Participation | null): void {
+  updateCachedEvent(client, eventId, (current) => ({ ...current, myParticipation: participation }));
+}
+
+/** Removes a deleted event from every cache and marks it deleted for a page still showing it. */
+export function removeCachedEvent(client: QueryClient, id: string): void {
+  client.setQueryData(queryKeys.eventDeleted(id), true);
+  client.removeQueries({ queryKey: queryKeys.attendees(id), exact: true });
+  client.setQueriesData<EventListData>({ queryKey: queryKeys.eventLists }, (old) => {
+    if (!old?.pages.some((page) => page.items.some((item) => item.id === id))) return old;
+    return { ...old, pages: old.pages.map((page) => ({ ...page, items: page.items.filter((item) => item.id !== id) })) };
+  });
+}
+
+/** Whether a list with these filters shows `event`, as the list endpoint decides it. */
+export function eventBelongsInList(event: EventView, filters: EventListFilters, viewerId: string, now: number): boolean {
+  const ended = Date.parse(event.endsAt) <= now;
+  if (filters.when === 'upcoming' && ended) return false;
+  if (filters.when === 'past' && !ended) return false;
+  if (filters.mine && event.organizerId !== viewerId) return false;
+  if (filters.joined && event.myParticipation === null) return false;
+  const q = filters.q.trim().toLowerCase();
+  return q === '' || event.title.toLowerCase().includes(q) || event.location.toLowerCase().includes(q);
+}
+
+/** Lists are ordered by start, then id, as the list endpoint orders them. */
+const before = (a: EventView, b: EventView): boolean => {
+  const diff = Date.parse(a.startsAt) - Date.parse(b.startsAt);
+  return diff < 0 || (diff === 0 && a.id < b.id);
+};
+
+function insertInto(data: EventListData, event: EventView): EventListData {
+  const pages = data.pages.map((page) => ({ ...page, items: [...page.items] }));
+  for (const [index, page] of pages.entries()) {
+    const at = page.items.findIndex((item) => before(event, item));
+    const isLast = index === pages.length - 1;
+    if (at >= 0) {
+      page.items.splice(at, 0, event);
+      return { ...data, pages };
+    }
+    // Past the loaded items: it belongs here only if nothing more is left to load.
+    if (isLast && page.nextCursor === null) {
+      page.items.push(event);
+      return { ...data, pages };
+    }
+  }
+  return data;
+}
+
+/** Places a newly created event into every cached list it belongs to, in order. */
+export function insertCreatedEvent(client: QueryClient, event: EventView, viewerId: string, now = Date.now()): void {
+  for (const query of client.getQueryCache().findAll({ queryKey: queryKeys.eventLists })) {
+    const filters = query.queryKey[2] as EventListFilters | undefined;
+    const data = query.state.data as EventListData | undefined;
+    if (!filters || !data) continue;
+    if (data.pages.some((page) => page.items.some((item) => item.id === event.id))) continue;
+    if (!eventBelongsInList(event, filters, viewerId, now)) continue;
+    client.setQueryData<EventListData>(query.queryKey, insertInto(data, event));
+  }
+}

@@ -1,0 +1,22 @@
+import type { EventWhen } from '@turnout/contracts';
+
+/** Filters of an event list, as the list endpoint takes them. */
+export type EventListFilters = { q: string; when: EventWhen; mine: boolean; joined: boolean };
+
+/**
+ * Every cache key of the app in one place: HTTP fetchers and socket handlers write the same keys.
+ */
+export const queryKeys = {
+  me: ['auth', 'me'] as const,
+  events: ['events'] as const,
+  eventLists: ['events', 'list'] as const,
+  eventList: (filters: EventListFilters) => ['events', 'list', filters] as const,
+  eventDetails: ['events', 'detail'] as const,
+  event: (id: string) => ['events', 'detail', id] as const,
+  eventDeleted: (id: string) => ['events', 'deleted', id] as const,
+  attendees: (id: string) => ['events', 'attendees', id] as const,
+  presence: (id: string) => ['events', 'presence', id] as const,
+  publicEvent: (id: string) => ['public-events', id] as const,
+  notifications: ['notifications'] as const,
+  calendarToken: ['calendar', 'token'] as const,
+};

@@ -1,0 +1,60 @@
+import type { Event, EventListResponse, EventView, Notification, User } from '@turnout/contracts';
+
+let sequence = 0;
+const uuid = () => {
+  sequence += 1;
+  return `00000000-0000-4000-8000-${String(sequence).padStart(12, '0')}`;
+};
+
+export const ORGANIZER_ID = '10000000-0000-4000-8000-000000000001';
+export const JOINER_ID = '20000000-0000-4000-8000-000000000002';
+
+export function buildUser(overrides: Partial<User> = {}): User {
+  return { id: JOINER_ID, name: 'jamie', role: 'joiner', createdAt: '2026-01-01T00:00:00.000Z', ...overrides };
+}
+
+export function buildEvent(overrides: Partial<Event> = {}): Event {
+  const startsAt = overrides.startsAt ?? '2030-05-01T17:00:00.000Z';
+  const durationMinutes = overrides.durationMinutes ?? 120;
+  return {
+    id: uuid(),
+    organizerId: ORGANIZER_ID,
+    organizerName: 'olivia',
+    title: 'Rooftop meetup',
+    description: 'Drinks and talks.',
+    location: 'Berlin, Alexanderplatz',
+    timezone: 'Europe/Berlin',
+    capacity: 50,
+    joinedCount: 3,
+    waitlistCount: 0,
+    version: 1,
+    createdAt: '2026-01-01T00:00:00.000Z',
+    updatedAt: '2026-01-01T00:00:00.000Z',
+    ...overrides,
+    startsAt,
+    durationMinutes,
+    endsAt: overrides.endsAt ?? new Date(Date.parse(startsAt) + durationMinutes * 60_000).toISOString(),
+  };
+}
+
+export function buildEventView(overrides: Partial<EventView> = {}): EventView {
+  const { myParticipation = null, ...rest } = overrides;
+  return { ...buildEvent(rest), myParticipation };
+}
+
+export function buildPage(items: EventView[], nextCursor: string | null = null): EventListResponse {
+  return { items, nextCursor };
+}
+
+export function buildNotification(overrides: Partial<Notification> = {}): Notification {
+  return {
+    id: uuid(),
+    type: 'event_changed',
+    eventId: null,
+    title: 'Rooftop meetup was changed',
+    body: 'It now starts at 19:00.',
+    createdAt: '2026-01-02T00:00:00.000Z',
+    readAt: null,
+    ...overrides,
+  };
+}

@@ -1,0 +1,24 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const server = 'http://localhost:3000';
+
+// Vite 8 (the same major that Vitest 4 resolves at the root) with plugin-react 6: one Vite in the tree.
+export default defineConfig({
+  plugins: [react()],
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    target: 'es2022',
+    // light-dark() and :has() stay as written: every browser the app supports has them.
+    cssTarget: ['chrome123', 'edge123', 'firefox120', 'safari17.5'],
+  },
+  server: {
+    port: 5173,
+    // Same origin as production: the API and the socket are proxied to the server.
+    proxy: {
+      '/api': server,
+      '/socket.io': { target: server, ws: true },
+    },
+  },
+});
