@@ -6,6 +6,7 @@ import { AppError, conflict } from '../../http/errors';
 import type { RateLimiters } from '../../plugins/rate-limits';
 import { authRepository } from './auth.repository';
 import type { PasswordHasher } from './passwords';
+import { createSessionCache, SESSION_CACHE_TTL_MS } from './session-cache';
 import { hashSessionToken, newSessionToken, SESSION_TOKEN_PATTERN } from './session-tokens';
 
 /** The user behind a request, as every policy and service sees them. */
@@ -36,6 +37,12 @@ const invalidCredentials = () => new AppError(401, ErrorCode.unauthenticated, 'W
 
 export function createAuthService(deps: AuthServiceDeps) {
   const now = deps.now ?? (() => new Date());
+  // A request burst from one session reads it once per TTL; see session-cache.ts for the trade-off.
+  const cache = createSessionCache();
+  const ended = (sessionId: string) => {
+    cache.end(sessionId, now().getTime());
+    deps.onSessionEnded?.(sessionId);
+  };
 
   async function startSession(user: UserRow): Promise<{ token: string; viewer: Viewer }> {
     const token = newSessionToken();
@@ -77,8 +84,9 @@ export function createAuthService(deps: AuthServiceDeps) {
     async logout(token: string): Promise<void> {
       if (!SESSION_TOKEN_PATTERN.test(token)) return;
       const sessionId = hashSessionToken(token);
+      cache.end(sessionId, now().getTime());
       const deleted = await authRepository.deleteSession(deps.db, sessionId);
-      if (deleted) deps.onSessionEnded?.(sessionId);
+      if (deleted) ended(sessionId);
     },
 
     /** The viewer for a session token, or null when it is unknown, idle too long, or past its absolute expiry. */
@@ -86,24 +94,29 @@ export function createAuthService(deps: AuthServiceDeps) {
       if (!SESSION_TOKEN_PATTERN.test(token)) return null;
       const sessionId = hashSessionToken(token);
       const at = now();
+      const cached = cache.get(sessionId, at.getTime());
+      if (cached) return cached;
       const found = await authRepository.findSession(deps.db, sessionId, at);
       if (!found) return null;
       const idleFor = at.getTime() - found.session.lastSeenAt.getTime();
       if (idleFor > deps.session.idleMinutes * MINUTE) {
         await authRepository.deleteSession(deps.db, sessionId);
-        deps.onSessionEnded?.(sessionId);
+        ended(sessionId);
         return null;
       }
       if (idleFor > TOUCH_INTERVAL_MS) await authRepository.touchSession(deps.db, sessionId, at);
-      return toViewer(found.user, sessionId);
+      const viewer = toViewer(found.user, sessionId);
+      // Never past the session's absolute expiry: the cache only serves what the query just allowed.
+      if (found.session.expiresAt.getTime() - at.getTime() > SESSION_CACHE_TTL_MS) cache.set(sessionId, viewer, at.getTime());
+      return viewer;
     },
 
     /** Deletes idle and expired sessions and ends their sockets. */
     async sweepExpiredSessions(): Promise<number> {
       const at = now();
-      const ended = await authRepository.deleteExpiredSessions(deps.db, at, new Date(at.getTime() - deps.session.idleMinutes * MINUTE));
-      for (const sessionId of ended) deps.onSessionEnded?.(sessionId);
-      return ended.length;
+      const swept = await authRepository.deleteExpiredSessions(deps.db, at, new Date(at.getTime() - deps.session.idleMinutes * MINUTE));
+      for (const sessionId of swept) ended(sessionId);
+      return swept.length;
     },
   };
 }
