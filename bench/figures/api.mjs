@@ -19,7 +19,8 @@ export async function startRawApi(target) {
 
 /** Has the running server got the route yet? (Its not-found handler answers "No route for …".) */
 export async function routeExists(origin, path, headers, method = 'GET') {
-  const response = await fetch(`${origin}${path}`, { method, headers: { origin, ...headers } });
+  const body = method === 'GET' ? undefined : '{}';
+  const response = await fetch(`${origin}${path}`, { method, headers: { origin, ...headers }, body });
   const text = await response.text();
   return !(response.status === 404 && text.includes('No route for'));
 }

@@ -26,7 +26,7 @@ async function startBare(nodeFlags = []) {
 }
 
 /** Can a logged-in socket connect to Turnout yet? (false while the gateway has not landed.) */
-async function socketsAccepted(origin, cookie) {
+export async function socketsAccepted(origin, cookie) {
   return new Promise((resolve) => {
     const socket = io(origin, {
       transports: ['websocket'],
