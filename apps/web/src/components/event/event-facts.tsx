@@ -22,40 +22,40 @@ export function EventFacts({ event }: { event: Facts }) {
   return (
     <dl className={styles.facts}>
       <div className={styles.fact}>
-        <span className={styles.icon} aria-hidden="true">
-          <ClockIcon />
-        </span>
-        <div>
-          <dt>When</dt>
-          <dd>
-            <time dateTime={event.startsAt}>{inEventZone}</time>
-            <span className={styles.secondary}>
-              {event.timezone.replaceAll('_', ' ')} · {formatDuration(event.durationMinutes)}
-            </span>
-            {inViewerZone !== inEventZone && <span className={styles.secondary}>Your time: {inViewerZone}</span>}
-          </dd>
-        </div>
+        <dt>
+          <span className={styles.icon} aria-hidden="true">
+            <ClockIcon />
+          </span>
+          When
+        </dt>
+        <dd>
+          <time dateTime={event.startsAt}>{inEventZone}</time>
+          <span className={styles.secondary}>
+            {event.timezone.replaceAll('_', ' ')} · {formatDuration(event.durationMinutes)}
+          </span>
+          {inViewerZone !== inEventZone && <span className={styles.secondary}>Your time: {inViewerZone}</span>}
+        </dd>
       </div>
       <div className={styles.fact}>
-        <span className={styles.icon} aria-hidden="true">
-          <PinIcon />
-        </span>
-        <div>
-          <dt>Where</dt>
-          <dd>{event.location}</dd>
-        </div>
+        <dt>
+          <span className={styles.icon} aria-hidden="true">
+            <PinIcon />
+          </span>
+          Where
+        </dt>
+        <dd>{event.location}</dd>
       </div>
       <div className={styles.fact}>
-        <span className={styles.icon} aria-hidden="true">
-          <UsersIcon />
-        </span>
-        <div>
-          <dt>Going</dt>
-          <dd aria-live="polite">
-            {countsText(event)}
-            {event.capacity === null && <span className={styles.secondary}>No seat limit</span>}
-          </dd>
-        </div>
+        <dt>
+          <span className={styles.icon} aria-hidden="true">
+            <UsersIcon />
+          </span>
+          Going
+        </dt>
+        <dd aria-live="polite">
+          {countsText(event)}
+          {event.capacity === null && <span className={styles.secondary}>No seat limit</span>}
+        </dd>
       </div>
     </dl>
   );

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { LoginBody, UserResponse } from '@turnout/contracts';
 import { api } from '../../../lib/api-client';
-import { queryKeys } from '../../../lib/query-keys';
+import { resetSessionCache } from './session-cache';
 
 export const login = (body: LoginBody) => api<UserResponse>('POST', '/api/auth/login', body);
 
@@ -11,8 +11,7 @@ export function useLogin() {
     mutationFn: login,
     onSuccess: ({ user }) => {
       // A new session: nothing cached for another user may leak into this one.
-      client.clear();
-      client.setQueryData(queryKeys.me, user);
+      resetSessionCache(client, user);
     },
   });
 }

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
-import { queryKeys } from '../../../lib/query-keys';
 import { disconnectSocket } from '../../../lib/socket';
+import { resetSessionCache } from './session-cache';
 
 export const logout = () => api<void>('POST', '/api/auth/logout');
 
@@ -12,8 +12,7 @@ export function useLogout() {
     mutationFn: logout,
     onSettled: () => {
       disconnectSocket();
-      client.clear();
-      client.setQueryData(queryKeys.me, null);
+      resetSessionCache(client, null);
     },
   });
 }

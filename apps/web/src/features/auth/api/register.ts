@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { RegisterBody, UserResponse } from '@turnout/contracts';
 import { api } from '../../../lib/api-client';
-import { queryKeys } from '../../../lib/query-keys';
+import { resetSessionCache } from './session-cache';
 
 export const register = (body: RegisterBody) => api<UserResponse>('POST', '/api/auth/register', body);
 
@@ -10,8 +10,7 @@ export function useRegister() {
   return useMutation({
     mutationFn: register,
     onSuccess: ({ user }) => {
-      client.clear();
-      client.setQueryData(queryKeys.me, user);
+      resetSessionCache(client, user);
     },
   });
 }

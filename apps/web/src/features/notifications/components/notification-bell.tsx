@@ -55,8 +55,8 @@ export function NotificationBell() {
       <span id={`${panelId}-count`} className={unread > 0 ? styles.badge : 'visually-hidden'} aria-live="polite">
         {unread > 0 ? (
           <>
-            {unread > 99 ? '99+' : unread}
-            <span className="visually-hidden"> unread</span>
+            <span aria-hidden="true">{unread > 99 ? '99+' : unread}</span>
+            <span className="visually-hidden">{`${unread} unread`}</span>
           </>
         ) : (
           'No unread notifications'

@@ -1,0 +1,74 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { createMemoryRouter, RouterProvider } from 'react-router';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { Toaster } from '../components/ui/toaster';
+import { createQueryClient } from '../lib/query-client';
+import { buildEvent, buildEventView, buildNotification, buildPage, buildUser } from '../test/builders';
+import { FakeSocket } from '../test/fake-socket';
+import { apiError, json, mockApi } from '../test/fetch-mock';
+import { createRoutes } from './router';
+
+let socket: FakeSocket;
+vi.mock('socket.io-client', () => ({ io: () => socket }));
+
+beforeEach(() => {
+  socket = new FakeSocket();
+});
+
+function renderApp(path: string) {
+  const client = createQueryClient();
+  client.setDefaultOptions({ queries: { retry: false } });
+  const router = createMemoryRouter(createRoutes(client), { initialEntries: [path] });
+  render(
+    <QueryClientProvider client={client}>
+      <RouterProvider router={router} />
+      <Toaster />
+    </QueryClientProvider>,
+  );
+  return { client, router, user: userEvent.setup() };
+}
+
+describe('the app', () => {
+  it('sends a visitor without a session to the login page, keeping where they were going', async () => {
+    mockApi().on('GET', '/api/auth/me', () => apiError(401, 'unauthenticated', 'Log in first.'));
+    const { router } = renderApp('/events/new');
+    expect(await screen.findByRole('button', { name: 'Log in' })).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/login');
+    expect(router.state.location.search).toBe(`?next=${encodeURIComponent('/events/new')}`);
+  });
+
+  it('shows server events live and logs out back to the login page', async () => {
+    const viewer = buildUser();
+    const existing = buildEventView({ title: 'Board games night', startsAt: '2030-01-10T18:00:00.000Z' });
+    const api = mockApi()
+      .on('GET', '/api/auth/me', () => json(200, { user: viewer }))
+      .on('GET', '/api/events', () => json(200, buildPage([existing])))
+      .on('GET', '/api/notifications', () => json(200, { items: [], unreadCount: 0 }))
+      .on('POST', '/api/auth/logout', () => json(204, null));
+    const { user } = renderApp('/');
+
+    await screen.findByRole('link', { name: 'Board games night' });
+    await waitFor(() => expect(socket.connected).toBe(true));
+
+    socket.serverEmit('event:created', { event: buildEvent({ title: 'Sunday hike', startsAt: '2030-01-12T08:00:00.000Z' }) });
+    expect(await screen.findByRole('link', { name: 'Sunday hike' })).toBeInTheDocument();
+
+    socket.serverEmit('participation:changed', { eventId: existing.id, joinedCount: 9, waitlistCount: 0, version: 2 });
+    expect(await screen.findByText('9 of 50 going')).toBeInTheDocument();
+
+    socket.serverEmit('notification', { notification: buildNotification({ title: 'Board games night moved' }) });
+    // A toast, in the polite live region.
+    await waitFor(() => expect(screen.getAllByText('Board games night moved').some((el) => el.closest('[role="status"]'))).toBe(true));
+    expect(screen.getByRole('button', { name: 'Notifications' })).toHaveAccessibleDescription('1 unread');
+
+    socket.serverEmit('event:deleted', { eventId: existing.id });
+    await waitFor(() => expect(screen.queryByRole('link', { name: 'Board games night' })).toBeNull());
+
+    await user.click(screen.getByRole('button', { name: 'Log out' }));
+    expect(await screen.findByRole('button', { name: 'Log in' })).toBeInTheDocument();
+    expect(api.sent('POST', '/api/auth/logout')).toHaveLength(1);
+    expect(socket.active).toBe(false);
+  });
+});
