@@ -15,6 +15,14 @@ import { createAuthService } from './modules/auth/auth.service';
 import { createPasswordHasher } from './modules/auth/passwords';
 import { calendarRoutes } from './modules/calendar/calendar.routes';
 import { createCalendarService } from './modules/calendar/calendar.service';
+import { eventRoutes } from './modules/events/events.routes';
+import { createEventsService } from './modules/events/events.service';
+import { notificationRoutes } from './modules/notifications/notifications.routes';
+import { createNotificationsService } from './modules/notifications/notifications.service';
+import { participationRoutes } from './modules/participation/participation.routes';
+import { createParticipationService } from './modules/participation/participation.service';
+import { publicRoutes } from './modules/public/public.routes';
+import { createPublicService } from './modules/public/public.service';
 import { healthRoutes } from './ops/health.routes';
 import { metricsPlugin } from './ops/metrics';
 import { createReadinessCheck } from './ops/readiness';
@@ -101,6 +109,11 @@ export async function buildApp({ config, database, redis, logger }: AppDeps) {
 
   await app.register(healthRoutes, { readiness: createReadinessCheck(database, redis) });
   await app.register(authRoutes, { auth, cookies });
+  const domain = { db: database.db, runInTransaction: context.runInTransaction };
+  await app.register(eventRoutes, { events: createEventsService(domain) });
+  await app.register(participationRoutes, { participation: createParticipationService(domain) });
+  await app.register(notificationRoutes, { notifications: createNotificationsService(domain) });
+  await app.register(publicRoutes, { publicPages: createPublicService(domain) });
   await app.register(calendarRoutes, {
     calendar: createCalendarService({ db: database.db, runInTransaction: context.runInTransaction, publicOrigin: config.publicOrigin }),
   });

@@ -1,0 +1,140 @@
+import type { EventWhen, ParticipationStatus } from '@turnout/contracts';
+import { and, asc, eq, gt, ilike, lte, or, type SQL, sql } from 'drizzle-orm';
+import type { Executor, Tx } from '../../db/database';
+import { type EventRow, events, participations, users } from '../../db/schema';
+
+/** An event row with its organizer's name, as presenters need it. */
+export type EventRecord = EventRow & { organizerName: string };
+/** The viewer's own place at an event; `position` is set for the waitlist only. */
+export type MyParticipation = { status: ParticipationStatus; position: number | null } | null;
+export type EventWithMine = { event: EventRecord; mine: MyParticipation };
+
+export type NewEvent = Pick<
+  EventRow,
+  'organizerId' | 'title' | 'description' | 'location' | 'startsAt' | 'endsAt' | 'timezone' | 'durationMinutes' | 'capacity'
+>;
+export type EventChanges = Partial<Omit<NewEvent, 'organizerId'>>;
+
+export interface EventListFilter {
+  viewerId: string;
+  now: Date;
+  when: EventWhen;
+  /** Words to find in the title or location, case-insensitively; matched literally. */
+  search?: string | undefined;
+  mine: boolean;
+  joined: boolean;
+  after?: { startsAt: Date; id: string } | undefined;
+  limit: number;
+}
+
+const recordFields = { event: events, organizerName: users.name };
+// The viewer's waitlist place: waitlisted rows of the same event up to theirs, FIFO by seq.
+const myPosition = sql<number | null>`case when ${participations.status} = 'waitlisted' then (
+  select count(*)::int from participations w
+  where w.event_id = ${events.id} and w.status = 'waitlisted' and w.seq <= ${participations.seq}) end`;
+const viewFields = { ...recordFields, myStatus: participations.status, myPosition };
+
+const toRecord = (row: { event: EventRow; organizerName: string }): EventRecord => ({ ...row.event, organizerName: row.organizerName });
+const toView = (row: {
+  event: EventRow;
+  organizerName: string;
+  myStatus: ParticipationStatus | null;
+  myPosition: number | null;
+}): EventWithMine => ({
+  event: toRecord(row),
+  mine: row.myStatus ? { status: row.myStatus, position: row.myPosition === null ? null : Number(row.myPosition) } : null,
+});
+
+// LIKE treats % and _ as wildcards and \ as their escape (PostgreSQL's default ESCAPE): a search matches them literally.
+const containing = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+const bumpVersion = { version: sql`${events.version} + 1` };
+
+export const eventsRepository = {
+  async insert(tx: Tx, event: NewEvent): Promise<EventRow> {
+    const [row] = await tx.insert(events).values(event).returning();
+    if (!row) throw new Error('insert returned no event');
+    return row;
+  },
+
+  async findById(db: Executor, id: string): Promise<EventRecord | null> {
+    const rows = await db.select(recordFields).from(events).innerJoin(users, eq(users.id, events.organizerId)).where(eq(events.id, id));
+    return rows[0] ? toRecord(rows[0]) : null;
+  },
+
+  /** Reads the event and locks its row until the transaction ends: every write to an event starts here. */
+  async lockById(tx: Tx, id: string): Promise<EventRecord | null> {
+    const rows = await tx
+      .select(recordFields)
+      .from(events)
+      .innerJoin(users, eq(users.id, events.organizerId))
+      .where(eq(events.id, id))
+      .for('update', { of: events });
+    return rows[0] ? toRecord(rows[0]) : null;
+  },
+
+  async findWithMine(db: Executor, id: string, viewerId: string): Promise<EventWithMine | null> {
+    const rows = await db
+      .select(viewFields)
+      .from(events)
+      .innerJoin(users, eq(users.id, events.organizerId))
+      .leftJoin(participations, and(eq(participations.eventId, events.id), eq(participations.userId, viewerId)))
+      .where(eq(events.id, id));
+    return rows[0] ? toView(rows[0]) : null;
+  },
+
+  /** Like findWithMine, and locks the event row until the transaction ends (joins and leaves start here). */
+  async lockWithMine(tx: Tx, id: string, viewerId: string): Promise<EventWithMine | null> {
+    const rows = await tx
+      .select(viewFields)
+      .from(events)
+      .innerJoin(users, eq(users.id, events.organizerId))
+      .leftJoin(participations, and(eq(participations.eventId, events.id), eq(participations.userId, viewerId)))
+      .where(eq(events.id, id))
+      .for('update', { of: events });
+    return rows[0] ? toView(rows[0]) : null;
+  },
+
+  /** Writes field changes and count changes in one statement, bumping the version once. */
+  async update(tx: Tx, id: string, changes: EventChanges, counts: { joined: number; waitlisted: number }, at: Date): Promise<EventRow> {
+    const [row] = await tx
+      .update(events)
+      .set({
+        ...changes,
+        ...bumpVersion,
+        ...(Object.keys(changes).length > 0 ? { updatedAt: at } : {}),
+        joinedCount: sql`${events.joinedCount} + ${counts.joined}`,
+        waitlistCount: sql`${events.waitlistCount} + ${counts.waitlisted}`,
+      })
+      .where(eq(events.id, id))
+      .returning();
+    if (!row) throw new Error(`event ${id} vanished while locked`);
+    return row;
+  },
+
+  async remove(tx: Tx, id: string): Promise<void> {
+    await tx.delete(events).where(eq(events.id, id));
+  },
+
+  /** One page ordered by (startsAt, id), with each event's counts and the viewer's own participation. */
+  async list(db: Executor, filter: EventListFilter): Promise<EventWithMine[]> {
+    const conditions: (SQL | undefined)[] = [
+      filter.when === 'upcoming' ? gt(events.endsAt, filter.now) : filter.when === 'past' ? lte(events.endsAt, filter.now) : undefined,
+      filter.search ? or(ilike(events.title, containing(filter.search)), ilike(events.location, containing(filter.search))) : undefined,
+      filter.mine ? eq(events.organizerId, filter.viewerId) : undefined,
+      filter.joined ? sql`${participations.userId} is not null` : undefined,
+      filter.after
+        ? sql`(${events.startsAt}, ${events.id}) > (${filter.after.startsAt.toISOString()}::timestamptz, ${filter.after.id}::uuid)`
+        : undefined,
+    ];
+    const rows = await db
+      .select(viewFields)
+      .from(events)
+      .innerJoin(users, eq(users.id, events.organizerId))
+      .leftJoin(participations, and(eq(participations.eventId, events.id), eq(participations.userId, filter.viewerId)))
+      .where(and(...conditions))
+      .orderBy(asc(events.startsAt), asc(events.id))
+      .limit(filter.limit);
+    return rows.map(toView);
+  },
+};

@@ -1,0 +1,85 @@
+import {
+  ErrorBodySchema,
+  EventCreateSchema,
+  EventListQuerySchema,
+  EventListResponseSchema,
+  EventParamsSchema,
+  EventResponseSchema,
+  EventUpdateSchema,
+} from '@turnout/contracts';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { requireViewer } from '../../plugins/session';
+import { eventPolicy, viewerMay } from './events.policy';
+import { presentEventView } from './events.presenter';
+import type { EventsService } from './events.service';
+
+const tags = ['events'];
+const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema, 409: ErrorBodySchema };
+const organizersOnly = viewerMay(eventPolicy.create, 'Only organizers can create events.');
+const loggedIn = viewerMay(eventPolicy.read);
+
+export const eventRoutes: FastifyPluginAsyncZod<{ events: EventsService }> = async (app, { events }) => {
+  app.get('/api/events', {
+    preValidation: loggedIn,
+    schema: {
+      tags,
+      summary: 'Browse events by start time: search, filters and cursor pages',
+      querystring: EventListQuerySchema,
+      response: { 200: EventListResponseSchema, ...errors },
+    },
+    handler: async (request) => {
+      const { items, nextCursor } = await events.list(requireViewer(request), request.query);
+      return { items: items.map(presentEventView), nextCursor };
+    },
+  });
+
+  app.post('/api/events', {
+    preValidation: organizersOnly,
+    schema: { tags, summary: 'Create an event (organizers)', body: EventCreateSchema, response: { 201: EventResponseSchema, ...errors } },
+    handler: async (request, reply) => {
+      const event = await events.create(requireViewer(request), request.body);
+      return reply.status(201).send({ event: presentEventView({ event, mine: null }) });
+    },
+  });
+
+  app.get('/api/events/:id', {
+    preValidation: loggedIn,
+    schema: {
+      tags,
+      summary: 'One event, its counts and the viewer’s own participation',
+      params: EventParamsSchema,
+      response: { 200: EventResponseSchema, ...errors },
+    },
+    handler: async (request) => ({ event: presentEventView(await events.get(requireViewer(request), request.params.id)) }),
+  });
+
+  app.patch('/api/events/:id', {
+    preValidation: loggedIn,
+    schema: {
+      tags,
+      summary: 'Edit an event (its organizer), based on the version last seen',
+      params: EventParamsSchema,
+      body: EventUpdateSchema,
+      response: { 200: EventResponseSchema, ...errors },
+    },
+    handler: async (request) => {
+      const event = await events.update(requireViewer(request), request.params.id, request.body);
+      return { event: presentEventView({ event, mine: null }) };
+    },
+  });
+
+  app.delete('/api/events/:id', {
+    preValidation: loggedIn,
+    schema: {
+      tags,
+      summary: 'Delete an event (its organizer); everyone in it is notified',
+      params: EventParamsSchema,
+      response: { 204: z.null(), ...errors },
+    },
+    handler: async (request, reply) => {
+      await events.remove(requireViewer(request), request.params.id);
+      return reply.status(204).send(null);
+    },
+  });
+};

@@ -1,0 +1,163 @@
+import { ErrorCode, type EventCreate, type EventListQuery, type EventUpdate } from '@turnout/contracts';
+import type { Db } from '../../db/database';
+import { badRequest, conflict, notFound } from '../../http/errors';
+import { toEveryone, toUser } from '../../realtime/publisher';
+import type { RunInTransaction } from '../../realtime/unit-of-work';
+import type { Viewer } from '../auth/auth.service';
+import { notices, sendNotifications } from '../notifications/notifications.service';
+import { participationRepository } from '../participation/participation.repository';
+import { announceParticipation, promoteWaitlisted } from '../participation/participation.waitlist';
+import { decodeCursor, encodeCursor } from './events.cursor';
+import { assertCanManage } from './events.policy';
+import { presentEvent } from './events.presenter';
+import { type EventChanges, type EventRecord, type EventWithMine, eventsRepository } from './events.repository';
+import { endsAtFor, hasEnded, promotable } from './events.rules';
+
+export interface EventsServiceDeps {
+  db: Db;
+  runInTransaction: RunInTransaction;
+  now?: () => Date;
+}
+
+const startMustBeFuture = () => badRequest('Some fields are invalid.', { startsAt: ['The start must be in the future'] });
+
+/** The fields of `input` that differ from the stored event, with endsAt recomputed when the time moves. */
+function changesFrom(event: EventRecord, input: EventUpdate): EventChanges {
+  const changes: EventChanges = {};
+  if (input.title !== undefined && input.title !== event.title) changes.title = input.title;
+  if (input.description !== undefined && input.description !== event.description) changes.description = input.description;
+  if (input.location !== undefined && input.location !== event.location) changes.location = input.location;
+  if (input.timezone !== undefined && input.timezone !== event.timezone) changes.timezone = input.timezone;
+  if (input.capacity !== undefined && input.capacity !== event.capacity) changes.capacity = input.capacity;
+  const startsAt = input.startsAt === undefined ? event.startsAt : new Date(input.startsAt);
+  if (startsAt.getTime() !== event.startsAt.getTime()) changes.startsAt = startsAt;
+  if (input.durationMinutes !== undefined && input.durationMinutes !== event.durationMinutes)
+    changes.durationMinutes = input.durationMinutes;
+  if (changes.startsAt || changes.durationMinutes) changes.endsAt = endsAtFor(startsAt, changes.durationMinutes ?? event.durationMinutes);
+  return changes;
+}
+
+export function createEventsService(deps: EventsServiceDeps) {
+  const now = deps.now ?? (() => new Date());
+
+  return {
+    async create(viewer: Viewer, input: EventCreate): Promise<EventRecord> {
+      const startsAt = new Date(input.startsAt);
+      if (startsAt.getTime() <= now().getTime()) throw startMustBeFuture();
+      return deps.runInTransaction(async (tx, outbox) => {
+        const row = await eventsRepository.insert(tx, {
+          organizerId: viewer.id,
+          title: input.title,
+          description: input.description,
+          location: input.location,
+          startsAt,
+          endsAt: endsAtFor(startsAt, input.durationMinutes),
+          timezone: input.timezone,
+          durationMinutes: input.durationMinutes,
+          capacity: input.capacity,
+        });
+        const event = { ...row, organizerName: viewer.name };
+        outbox.add(toEveryone('event:created', { event: presentEvent(event) }));
+        return event;
+      });
+    },
+
+    async get(viewer: Viewer, id: string): Promise<EventWithMine> {
+      const found = await eventsRepository.findWithMine(deps.db, id, viewer.id);
+      if (!found) throw notFound('Event');
+      return found;
+    },
+
+    async list(viewer: Viewer, query: EventListQuery): Promise<{ items: EventWithMine[]; nextCursor: string | null }> {
+      const after = query.cursor ? decodeCursor(query.cursor) : undefined;
+      const rows = await eventsRepository.list(deps.db, {
+        viewerId: viewer.id,
+        now: now(),
+        when: query.when,
+        search: query.q || undefined,
+        mine: query.mine,
+        joined: query.joined,
+        after,
+        limit: query.limit + 1,
+      });
+      const items = rows.slice(0, query.limit);
+      const last = items.at(-1);
+      const nextCursor = rows.length > query.limit && last ? encodeCursor(last.event) : null;
+      return { items, nextCursor };
+    },
+
+    /**
+     * Applies an edit based on `input.version`. Raising capacity seats waitlisted joiners at once;
+     * moving the time or place notifies everyone joined or waitlisted.
+     */
+    async update(viewer: Viewer, id: string, input: EventUpdate): Promise<EventRecord> {
+      return deps.runInTransaction(async (tx, outbox) => {
+        const event = await eventsRepository.lockById(tx, id);
+        if (!event) throw notFound('Event');
+        assertCanManage(viewer, event);
+        const at = now();
+        if (hasEnded(event, at)) throw conflict(ErrorCode.eventEnded, 'This event has ended and can no longer be edited.');
+        if (input.version !== event.version) {
+          throw conflict(ErrorCode.staleVersion, 'This event was changed since you loaded it. Reload it and try again.', {
+            currentVersion: event.version,
+          });
+        }
+        const changes = changesFrom(event, input);
+        if (changes.startsAt && changes.startsAt.getTime() <= at.getTime()) throw startMustBeFuture();
+        if (changes.capacity != null && changes.capacity < event.joinedCount) {
+          const joined = event.joinedCount;
+          throw conflict(
+            ErrorCode.capacityBelowJoined,
+            `${joined} ${joined === 1 ? 'person has' : 'people have'} already joined: capacity cannot be lower than ${joined}.`,
+            { joinedCount: joined, fields: { capacity: [`Must be at least ${joined}`] } },
+          );
+        }
+        if (Object.keys(changes).length === 0) return event;
+
+        const promote = promotable({ ...event, capacity: changes.capacity === undefined ? event.capacity : changes.capacity });
+        const row = await eventsRepository.update(tx, id, changes, { joined: promote, waitlisted: -promote }, at);
+        const updated = { ...row, organizerName: event.organizerName };
+        await promoteWaitlisted(tx, outbox, updated, promote, at);
+        if (changes.startsAt || changes.durationMinutes || changes.location) {
+          const participants = await participationRepository.listParticipantIds(tx, id);
+          await sendNotifications(
+            tx,
+            outbox,
+            participants.map((userId) => notices.changed(userId, updated)),
+            at,
+          );
+        }
+        outbox.add(toEveryone('event:updated', { event: presentEvent(updated) }));
+        if (promote > 0) await announceParticipation(tx, outbox, updated, 1);
+        return updated;
+      });
+    },
+
+    /** Deletes the event with its participations; everyone who was in it is told it was cancelled. */
+    async remove(viewer: Viewer, id: string): Promise<void> {
+      await deps.runInTransaction(async (tx, outbox) => {
+        const event = await eventsRepository.lockById(tx, id);
+        if (!event) throw notFound('Event');
+        assertCanManage(viewer, event);
+        const at = now();
+        const participants = await participationRepository.listParticipantIds(tx, id);
+        await eventsRepository.remove(tx, id);
+        // A past event removed from the list was not cancelled: nobody is told it was.
+        if (!hasEnded(event, at)) {
+          await sendNotifications(
+            tx,
+            outbox,
+            participants.map((userId) => notices.cancelled(userId, event)),
+            at,
+          );
+        }
+        outbox.add(
+          toEveryone('event:deleted', { eventId: id }),
+          ...participants.map((userId) => toUser(userId, 'participation:mine', { eventId: id, status: 'removed' })),
+        );
+      });
+    },
+  };
+}
+
+export type EventsService = ReturnType<typeof createEventsService>;

@@ -1,0 +1,49 @@
+import { AttendeesResponseSchema, ErrorBodySchema, EventParamsSchema, JoinResponseSchema, LeaveResponseSchema } from '@turnout/contracts';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { requireViewer } from '../../plugins/session';
+import { eventPolicy, viewerMay } from '../events/events.policy';
+import { presentEventView, presentParticipation } from '../events/events.presenter';
+import { participationPolicy } from './participation.policy';
+import type { ParticipationService } from './participation.service';
+
+const tags = ['participation'];
+const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema, 409: ErrorBodySchema };
+const params = EventParamsSchema;
+
+export const participationRoutes: FastifyPluginAsyncZod<{ participation: ParticipationService }> = async (app, { participation }) => {
+  app.put('/api/events/:id/participation', {
+    preValidation: viewerMay(participationPolicy.join, 'Only joiners can join events.'),
+    schema: {
+      tags,
+      summary: 'Join an event: a seat if one is free, else the waitlist (idempotent)',
+      params,
+      response: { 200: JoinResponseSchema, ...errors },
+    },
+    handler: async (request) => {
+      const { event, mine } = await participation.join(requireViewer(request), request.params.id);
+      return { participation: presentParticipation(mine), event: presentEventView({ event, mine }) };
+    },
+  });
+
+  app.delete('/api/events/:id/participation', {
+    preValidation: viewerMay(participationPolicy.leave, 'Only joiners can leave events.'),
+    schema: {
+      tags,
+      summary: 'Leave an event; the first waitlisted takes the seat (idempotent)',
+      params,
+      response: { 200: LeaveResponseSchema, ...errors },
+    },
+    handler: async (request) => ({ event: presentEventView(await participation.leave(requireViewer(request), request.params.id)) }),
+  });
+
+  app.get('/api/events/:id/attendees', {
+    preValidation: viewerMay(eventPolicy.read),
+    schema: {
+      tags,
+      summary: 'Who joined and who waits, in arrival order (the event’s organizer)',
+      params,
+      response: { 200: AttendeesResponseSchema, ...errors },
+    },
+    handler: async (request) => participation.attendees(requireViewer(request), request.params.id),
+  });
+};

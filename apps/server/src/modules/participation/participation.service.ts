@@ -1,0 +1,93 @@
+import { ErrorCode, type ParticipationStatus } from '@turnout/contracts';
+import type { Db } from '../../db/database';
+import { conflict, notFound } from '../../http/errors';
+import { toUser } from '../../realtime/publisher';
+import type { RunInTransaction } from '../../realtime/unit-of-work';
+import type { Viewer } from '../auth/auth.service';
+import { assertCanManage } from '../events/events.policy';
+import { presentParticipation } from '../events/events.presenter';
+import { type EventRecord, type EventWithMine, eventsRepository, type MyParticipation } from '../events/events.repository';
+import { freeSeats, hasEnded, promotable } from '../events/events.rules';
+import { presentAttendees } from './participation.presenter';
+import { participationRepository } from './participation.repository';
+import { createTurns } from './participation.turns';
+import { announceParticipation, promoteWaitlisted } from './participation.waitlist';
+
+export interface ParticipationServiceDeps {
+  db: Db;
+  runInTransaction: RunInTransaction;
+  now?: () => Date;
+}
+
+const eventEnded = (what: string) => conflict(ErrorCode.eventEnded, `This event has ended: ${what}.`);
+
+export function createParticipationService(deps: ParticipationServiceDeps) {
+  const now = deps.now ?? (() => new Date());
+  const inTurn = createTurns();
+
+  return {
+    /**
+     * Seats the viewer if a seat is free and nobody is waiting, else waitlists them. The event row
+     * is locked first, so joins on any number of processes take turns; the CHECK on
+     * joined_count <= capacity backs that. Joining again answers the current state.
+     */
+    async join(viewer: Viewer, eventId: string): Promise<{ event: EventRecord; mine: NonNullable<MyParticipation> }> {
+      return inTurn(eventId, () =>
+        deps.runInTransaction(async (tx, outbox) => {
+          const found = await eventsRepository.lockWithMine(tx, eventId, viewer.id);
+          if (!found) throw notFound('Event');
+          const { event, mine: existing } = found;
+          if (existing) return { event, mine: existing };
+          const at = now();
+          if (hasEnded(event, at)) throw eventEnded('it can no longer be joined');
+
+          const status: ParticipationStatus = freeSeats(event) > 0 && event.waitlistCount === 0 ? 'joined' : 'waitlisted';
+          await participationRepository.insert(tx, eventId, viewer.id, status, at);
+          const counts = status === 'joined' ? { joined: 1, waitlisted: 0 } : { joined: 0, waitlisted: 1 };
+          const updated = { ...(await eventsRepository.update(tx, eventId, {}, counts, at)), organizerName: event.organizerName };
+          // A newcomer always waits at the end of the line.
+          const mine = { status, position: status === 'waitlisted' ? updated.waitlistCount : null };
+          outbox.add(toUser(viewer.id, 'participation:mine', { eventId, ...presentParticipation(mine) }));
+          await announceParticipation(tx, outbox, updated, null);
+          return { event: updated, mine };
+        }),
+      );
+    },
+
+    /** Leaving frees the seat for the first waitlisted joiner, in the same transaction. Idempotent. */
+    async leave(viewer: Viewer, eventId: string): Promise<EventWithMine> {
+      return inTurn(eventId, () =>
+        deps.runInTransaction(async (tx, outbox) => {
+          const found = await eventsRepository.lockWithMine(tx, eventId, viewer.id);
+          if (!found) throw notFound('Event');
+          const { event, mine } = found;
+          if (!mine) return { event, mine: null };
+          const at = now();
+          if (hasEnded(event, at)) throw eventEnded('its attendance can no longer change');
+
+          await participationRepository.remove(tx, eventId, viewer.id);
+          const wasJoined = mine.status === 'joined' ? 1 : 0;
+          const afterLeave = { ...event, joinedCount: event.joinedCount - wasJoined, waitlistCount: event.waitlistCount - (1 - wasJoined) };
+          const promote = wasJoined ? promotable(afterLeave) : 0;
+          const counts = { joined: promote - wasJoined, waitlisted: -(1 - wasJoined) - promote };
+          const updated = { ...(await eventsRepository.update(tx, eventId, {}, counts, at)), organizerName: event.organizerName };
+          outbox.add(toUser(viewer.id, 'participation:mine', { eventId, status: 'removed' }));
+          await promoteWaitlisted(tx, outbox, updated, promote, at);
+          const movedFrom = mine.status === 'waitlisted' ? mine.position : promote > 0 ? 1 : null;
+          await announceParticipation(tx, outbox, updated, movedFrom);
+          return { event: updated, mine: null };
+        }),
+      );
+    },
+
+    /** Who is joined and who waits, in arrival order: for the event's organizer only. */
+    async attendees(viewer: Viewer, eventId: string) {
+      const event = await eventsRepository.findById(deps.db, eventId);
+      if (!event) throw notFound('Event');
+      assertCanManage(viewer, event);
+      return presentAttendees(await participationRepository.listAttendees(deps.db, eventId));
+    },
+  };
+}
+
+export type ParticipationService = ReturnType<typeof createParticipationService>;

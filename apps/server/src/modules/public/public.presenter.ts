@@ -1,0 +1,18 @@
+import type { PublicEvent } from '@turnout/contracts';
+import type { EventRecord } from '../events/events.repository';
+
+/** What a shared link shows without a login: the event and its counts, never who is in it. */
+export const presentPublicEvent = (event: EventRecord): PublicEvent => ({
+  id: event.id,
+  title: event.title,
+  description: event.description,
+  location: event.location,
+  startsAt: event.startsAt.toISOString(),
+  endsAt: event.endsAt.toISOString(),
+  timezone: event.timezone,
+  durationMinutes: event.durationMinutes,
+  capacity: event.capacity,
+  joinedCount: event.joinedCount,
+  waitlistCount: event.waitlistCount,
+  organizerName: event.organizerName,
+});
