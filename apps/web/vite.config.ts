@@ -12,6 +12,18 @@ export default defineConfig({
     target: 'es2022',
     // light-dark() and :has() stay as written: every browser the app supports has them.
     cssTarget: ['chrome123', 'edge123', 'firefox120', 'safari17.5'],
+    // Libraries in named chunks: React and the router, TanStack Query and Socket.IO; zod loads only with forms.
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/ },
+            { name: 'data', test: /node_modules[\\/](@tanstack|socket\.io-client|engine\.io-client|engine\.io-parser|socket\.io-parser|@socket\.io)[\\/]/ },
+            { name: 'zod', test: /node_modules[\\/]zod[\\/]/ },
+          ],
+        },
+      },
+    },
   },
   server: {
     port: 5173,
