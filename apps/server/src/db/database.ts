@@ -39,7 +39,10 @@ export async function openDatabase(config: Config['database']): Promise<Database
 }
 
 async function openPostgres(url: string, poolMax: number): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: poolMax, connectionTimeoutMillis: 5_000 });
+  // pg-pool applies connectionTimeoutMillis to the wait for a free client too: a burst such as 1 000
+  // simultaneous joins on one event queues for longer than 5 s (they take turns on the event's row
+  // lock), and must wait its turn rather than fail with a 500 (bench/: join rush).
+  const pool = new pg.Pool({ connectionString: url, max: poolMax, connectionTimeoutMillis: 30_000 });
   // An idle client that loses its server must not crash the process: the pool replaces it.
   pool.on('error', () => {});
   const db = drizzlePg(pool, { schema }) as unknown as Db;
