@@ -31,6 +31,7 @@ import { errorHandlerPlugin } from './plugins/error-handler';
 import { openApiPlugin } from './plugins/openapi';
 import { createRateLimiters } from './plugins/rate-limits';
 import { createSessionCookies, sessionPlugin } from './plugins/session';
+import { realtimeGateway } from './realtime/gateway';
 import { type Publisher, silentPublisher } from './realtime/publisher';
 import { createRunInTransaction } from './realtime/unit-of-work';
 
@@ -118,6 +119,7 @@ export async function buildApp({ config, database, redis, logger }: AppDeps) {
     calendar: createCalendarService({ db: database.db, runInTransaction: context.runInTransaction, publicOrigin: config.publicOrigin }),
   });
 
+  await app.register(realtimeGateway, { config, db: database.db, auth, cookies, redis, setPublisher: context.setPublisher });
   await registerWebApp(app as unknown as FastifyInstance, config.webDistDir);
   const turnout = { ...context, auth, cookies };
   app.decorate('turnout', turnout);

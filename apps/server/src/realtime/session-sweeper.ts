@@ -1,0 +1,63 @@
+import { inArray } from 'drizzle-orm';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Db } from '../db/database';
+import { sessions } from '../db/schema';
+
+export interface SessionSweeperDeps {
+  db: Db;
+  /** Deletes expired and idle sessions and ends their sockets (AuthService). */
+  sweepExpiredSessions(): Promise<number>;
+  /** Session ids of the sockets connected to this process. */
+  localSessionIds(): Iterable<string>;
+  /** Disconnects this process's sockets of a session that no longer exists. */
+  endLocalSession(sessionId: string): void;
+  log: FastifyBaseLogger;
+  intervalMs?: number;
+}
+
+const CHUNK = 500;
+
+/** The ids among `ids` that still have a session row. */
+async function existingSessionIds(db: Db, ids: string[]): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    const rows = await db
+      .select({ id: sessions.tokenHash })
+      .from(sessions)
+      .where(inArray(sessions.tokenHash, ids.slice(i, i + CHUNK)));
+    for (const row of rows) found.add(row.id);
+  }
+  return found;
+}
+
+/**
+ * Every minute: deletes expired sessions (their sockets are disconnected through the publisher),
+ * then disconnects this process's sockets whose session is gone however it went: a logout while
+ * the socket was being admitted, or one whose disconnect message was lost during a Redis outage.
+ */
+export function startSessionSweeper(deps: SessionSweeperDeps) {
+  let running: Promise<void> | undefined;
+  const sweep = async () => {
+    await deps.sweepExpiredSessions();
+    const ids = [...new Set(deps.localSessionIds())];
+    if (ids.length === 0) return;
+    const alive = await existingSessionIds(deps.db, ids);
+    for (const id of ids) if (!alive.has(id)) deps.endLocalSession(id);
+  };
+  const timer = setInterval(() => {
+    if (running) return;
+    running = sweep()
+      .catch((err: unknown) => deps.log.warn({ err }, 'session sweep failed'))
+      .finally(() => {
+        running = undefined;
+      });
+  }, deps.intervalMs ?? 60_000).unref();
+  return {
+    /** Runs one sweep now, as the timer would. */
+    sweepNow: () => sweep(),
+    async stop() {
+      clearInterval(timer);
+      await running;
+    },
+  };
+}
