@@ -4,7 +4,7 @@
 // `-- --out <file>` writes elsewhere; `-- --only 1,5` runs some figures; `-- --no-profile` skips the
 // CPU profiles taken when a target is missed. Exits non-zero on errors only, never on timings.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { resolve } from 'node:path';
 import { apiFigures } from './figures/api.mjs';
@@ -31,7 +31,7 @@ const options = quick
   ? {
       quick,
       runs: 1,
-      seconds: 2,
+      seconds: 1,
       warmupSeconds: 1,
       socketCounts: [200],
       crossSockets: 200,
@@ -161,6 +161,12 @@ const preface = [
   '',
   'The server runs as in production (`NODE_ENV=production`, `DATABASE_POOL_MAX=20`) with `LOG_LEVEL=warn` (no per-request log lines; the baselines log nothing either) and `SOCKET_MAX_PER_ADDRESS` raised, since every benchmark socket comes from 127.0.0.1. Users and sessions are written straight into the database (a session is a random token whose SHA-256 is stored, as the server does), so set-up costs no password hashing.',
 ];
-writeFileSync(out, renderReport({ figures, machine, command, startedAt, durationS: (performance.now() - t0) / 1000, quick, preface }));
+// The hand-kept record of what was changed because of these figures, with before/after numbers.
+const changesFile = resolve(ROOT, 'bench/CHANGES.md');
+const changes = existsSync(changesFile) ? `\n${readFileSync(changesFile, 'utf8').trim()}\n` : '';
+writeFileSync(
+  out,
+  renderReport({ figures, machine, command, startedAt, durationS: (performance.now() - t0) / 1000, quick, preface }) + changes,
+);
 log(`wrote ${out}`);
 process.exit(failed ? 1 : 0);

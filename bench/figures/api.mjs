@@ -64,7 +64,7 @@ export async function apiFigures(ctx) {
       figure.note(
         c.id === 1
           ? `\`GET ${c.path}\` as a joiner who is in ${sample.items.filter((e) => e.myParticipation).length} of the 50 events listed (some waitlisted, with positions); 500 upcoming events, 200 other joiners spread over them. Both servers answer byte-for-byte the same JSON (checked before measuring).`
-          : `\`GET ${c.path}\`: cookie → SHA-256 → one session-and-user query → \`{user}\`. The baseline runs the same query and answers the same JSON (checked).`,
+          : `\`GET ${c.path}\`: cookie → SHA-256 → session and user → \`{user}\`. The baseline runs the session-and-user query on every request and answers the same JSON (checked). Turnout keeps a session it has just read from the database in memory for up to 2 s (\`apps/server/src/modules/auth/session-cache.ts\`), so under this load it reads the database about once per 2 s instead of once per request; a logout or expiry handled by this process takes effect at once, one handled by another process within those 2 s (see "Changes made from these measurements").`,
       );
       figure.note(
         `autocannon, 32 connections, ${options.seconds} s per run after a ${options.warmupSeconds} s warm-up per server; runs alternate between the two servers.`,
