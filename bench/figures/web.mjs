@@ -61,10 +61,19 @@ export async function webFigures(ctx) {
     const rows = [];
     for (const page of pages) {
       const runs = [];
-      for (let r = 0; r < options.lighthouseRuns; r++)
-        runs.push(await runLoad(LIGHTHOUSE, { url: page.url, cookie: page.cookie, chromePath: CHROMIUM }, { timeoutMs: 180_000 }));
+      try {
+        for (let r = 0; r < options.lighthouseRuns; r++)
+          runs.push(await runLoad(LIGHTHOUSE, { url: page.url, cookie: page.cookie, chromePath: CHROMIUM }, { timeoutMs: 180_000 }));
+      } catch (error) {
+        // Lighthouse itself could not run (Chromium would not start, the protocol failed): say why, measure the rest.
+        figure.note(`Lighthouse could not run on ${page.name} here: ${String(error.message).split('\n').slice(0, 6).join(' ')}`);
+        continue;
+      }
       const failed = runs.find((r) => r.runtimeError);
-      if (failed) throw new Error(`Lighthouse could not audit ${page.name}: ${failed.runtimeError}`);
+      if (failed) {
+        figure.note(`Lighthouse could not audit ${page.name}: ${failed.runtimeError}`);
+        continue;
+      }
       const m = (key) => median(runs.map((r) => r[key]));
       const scores = { performance: m('performance'), accessibility: m('accessibility'), bestPractices: m('bestPractices') };
       const last = runs.at(-1);
@@ -98,11 +107,12 @@ export async function webFigures(ctx) {
       });
       if (page.cookie && !last.finalUrl.endsWith('/')) figure.error(`the logged-in Lighthouse run ended on ${last.finalUrl}, not /`);
     }
-    figure.table(
-      ['page', 'performance', 'accessibility', 'best practices', 'LCP ms', 'TBT ms', 'CLS', 'audits below full score (last run)'],
-      rows,
-      `**Lighthouse ${JSON.parse(readFileSync(new URL('../../node_modules/lighthouse/package.json', import.meta.url), 'utf8')).version}**, desktop preset, median of ${options.lighthouseRuns} run${options.lighthouseRuns > 1 ? 's' : ''} per page:`,
-    );
+    if (rows.length > 0)
+      figure.table(
+        ['page', 'performance', 'accessibility', 'best practices', 'LCP ms', 'TBT ms', 'CLS', 'audits below full score (last run)'],
+        rows,
+        `**Lighthouse ${JSON.parse(readFileSync(new URL('../../node_modules/lighthouse/package.json', import.meta.url), 'utf8')).version}**, desktop preset, median of ${options.lighthouseRuns} run${options.lighthouseRuns > 1 ? 's' : ''} per page:`,
+      );
     figure.note(
       `Lighthouse drives Debian's Chromium (\`--headless=new --no-sandbox --disable-gpu\`) through chrome-launcher, on core 1; the logged-in run sends the session cookie with \`extraHeaders\`. The desktop preset simulates its network and CPU throttling from the trace, so a busy machine moves the performance score less than wall-clock timings, but not to zero.`,
     );
