@@ -13,7 +13,7 @@ import { fanoutFigures } from './figures/fanout.mjs';
 import { joinRushFigure } from './figures/join-rush.mjs';
 import { webFigures } from './figures/web.mjs';
 import { dropAllDatabases, postgresVersion } from './lib/database.mjs';
-import { LOAD_CORE, pinning, pinSelf } from './lib/proc.mjs';
+import { killChildren, LOAD_CORE, pinning, pinSelf } from './lib/proc.mjs';
 import { createFigure, renderReport } from './lib/report.mjs';
 import { ensureBuilt, ROOT } from './lib/turnout.mjs';
 
@@ -100,7 +100,12 @@ const cleanupAndExit = async (code) => {
   await dropAllDatabases();
   process.exit(code);
 };
-process.on('SIGINT', () => void cleanupAndExit(130));
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    killChildren();
+    void cleanupAndExit(130);
+  });
+}
 
 try {
   ensureBuilt({ log });

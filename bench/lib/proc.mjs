@@ -22,6 +22,13 @@ export function pinSelf(core) {
   if (hasTaskset && cores >= 2) spawnSync('taskset', ['-cp', String(core), String(process.pid)], { stdio: 'ignore' });
 }
 
+const live = new Set();
+
+/** Kills every child this process started that is still running (on an interrupt). */
+export function killChildren() {
+  for (const child of live) child.kill('SIGKILL');
+}
+
 /**
  * Starts a pinned child; stdout and stderr are kept (last 64 KB) for error messages.
  * `onLine` sees each stdout line as it arrives.
@@ -29,6 +36,8 @@ export function pinSelf(core) {
 export function start(core, command, args, { env = {}, cwd, onLine, onStderrLine, stdin = 'ignore' } = {}) {
   const [cmd, argv] = pinned(core, command, args);
   const child = spawn(cmd, argv, { cwd, env: { ...process.env, ...env }, stdio: [stdin, 'pipe', 'pipe'] });
+  live.add(child);
+  child.once('exit', () => live.delete(child));
   const output = { stdout: '', stderr: '' };
   const keep = (key, chunk) => {
     output[key] = (output[key] + chunk).slice(-65_536);

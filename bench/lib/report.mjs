@@ -116,8 +116,14 @@ export function renderReport({ figures, machine, command, startedAt, durationS, 
       summaryRows.push([f.id, `${f.title}: ${c.name}`, c.value, c.baseline, c.ratio, c.target, metText(c.met, quick)]);
   }
   lines.push(tableText(['#', 'figure', 'Turnout', 'baseline (same run)', 'ratio', 'target', 'target'], summaryRows), '');
+  const group = { 1: '1,2', 2: '1,2', 3: '3,4,6', 4: '3,4,6', 6: '3,4,6' };
+  const day = startedAt.toISOString().slice(0, 10);
   for (const f of figures) {
     lines.push(`## ${f.id}. ${f.title}`, '');
+    lines.push(
+      `*Measured by \`${command}\` on ${day} (machine above); alone: \`npm run bench -- --only ${f.id}\`${group[f.id] ? ` (measures ${group[f.id]} together)` : ''}.*`,
+      '',
+    );
     if (f.status === 'skipped') lines.push(`Not measured: ${f.reason}`, '');
     if (f.status === 'error') lines.push('Failed with an error:', '', '```', f.reason.slice(0, 3000), '```', '');
     for (const e of f.errors) lines.push(`**Error:** ${e}`, '');
