@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { compareHttp } from '../lib/http-figure.mjs';
 import { fmt, spreadText } from '../lib/report.mjs';
 import { spread } from '../lib/stats.mjs';
@@ -82,8 +83,10 @@ export async function embeddedFigures(ctx) {
     const rawAnswer = await (await fetch(`${raw.origin}${path}`, { headers })).json();
     const [theirs] = await compareHttp({ sides: [{ name: 'raw node:http + PGlite', url: `${raw.origin}${path}` }], headers, options });
     await raw.stop();
-    if (JSON.stringify(turnoutAnswer) !== JSON.stringify(rawAnswer)) {
-      figure.error('the raw PGlite baseline does not answer the same JSON as Turnout for the event list');
+    if (!isDeepStrictEqual(turnoutAnswer, rawAnswer)) {
+      figure.error(
+        'the raw PGlite baseline does not answer the same JSON as Turnout for the event list (update bench/baselines/raw-api.mjs)',
+      );
     }
     figure.http(ours, theirs, { target: 0.8 });
     figure.note(

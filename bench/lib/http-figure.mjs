@@ -27,7 +27,7 @@ export async function assertSameAnswer(urlA, urlB, headers) {
   );
   if (!isDeepStrictEqual(a, b)) {
     throw new Error(
-      `the baseline does not answer what Turnout answers for ${new URL(urlA).pathname}:\n${JSON.stringify(a).slice(0, 600)}\n---\n${JSON.stringify(b).slice(0, 600)}`,
+      `the baseline does not answer what Turnout answers for ${new URL(urlA).pathname} (update bench/baselines/raw-api.mjs to do the same work, or the comparison is not fair):\n${JSON.stringify(a).slice(0, 600)}\n---\n${JSON.stringify(b).slice(0, 600)}`,
     );
   }
   return a;
