@@ -4,7 +4,10 @@
 import { spawn } from 'node:child_process';
 
 const children = [
-  spawn('npm', ['run', 'dev', '-w', '@turnout/server'], { stdio: 'inherit', env: { ...process.env, ALLOWED_ORIGINS: 'http://localhost:5173' } }),
+  spawn('npm', ['run', 'dev', '-w', '@turnout/server'], {
+    stdio: 'inherit',
+    env: { ...process.env, ALLOWED_ORIGINS: 'http://localhost:5173' },
+  }),
   spawn('npm', ['run', 'dev', '-w', '@turnout/web'], { stdio: 'inherit' }),
 ];
 const stop = () => {
@@ -12,7 +15,8 @@ const stop = () => {
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
-for (const child of children) child.on('exit', (code) => {
-  stop();
-  process.exitCode = code ?? 0;
-});
+for (const child of children)
+  child.on('exit', (code) => {
+    stop();
+    process.exitCode = code ?? 0;
+  });

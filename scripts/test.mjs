@@ -17,9 +17,15 @@ function reachable(url, fallbackPort) {
   return new Promise((resolve) => {
     const socket = createConnection({ host: hostname, port: Number(port || fallbackPort) });
     socket.setTimeout(2000);
-    socket.once('connect', () => (socket.destroy(), resolve(true)));
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
     socket.once('error', () => resolve(false));
-    socket.once('timeout', () => (socket.destroy(), resolve(false)));
+    socket.once('timeout', () => {
+      socket.destroy();
+      resolve(false);
+    });
   });
 }
 
@@ -29,11 +35,13 @@ const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const hasPostgres = await reachable(postgresUrl, 5432);
 const hasRedis = await reachable(redisUrl, 6379);
 const hasChromium = existsSync(chromium);
+const hasNginx = spawnSync('nginx', ['-v'], { stdio: 'ignore' }).status === 0;
 
 const missing = [];
 if (!hasPostgres) missing.push(`PostgreSQL (${new URL(postgresUrl).host})`);
 if (!hasRedis) missing.push(`Redis (${new URL(redisUrl).host})`);
 if (!hasChromium) missing.push(`Chromium (${chromium})`);
+if (!hasNginx) missing.push('nginx (the load-balancer check of deploy/nginx)');
 if (ci && missing.length > 0) {
   console.error(`CI=true and required services are missing: ${missing.join(', ')}. Failing instead of skipping.`);
   process.exit(1);
@@ -65,7 +73,11 @@ function vitest(name, cwd, args) {
 
 const serverProjects = ['--project', 'unit', '--project', 'pglite'];
 if (hasPostgres && hasRedis) serverProjects.push('--project', 'postgres');
-else notRun.push(`the PostgreSQL suite (needs ${missing.filter((m) => !m.startsWith('Chromium')).join(' and ')})`);
+else notRun.push(`the PostgreSQL suite (needs ${missing.filter((m) => m.startsWith('PostgreSQL') || m.startsWith('Redis')).join(' and ')})`);
+if (!hasNginx) {
+  serverProjects.push('--exclude', 'src/ops/deploy.pg.test.ts');
+  notRun.push('the nginx load-balancer check (needs nginx; on Debian: apt-get install nginx-light)');
+}
 vitest('server', join(root, 'apps/server'), serverProjects);
 vitest('web', join(root, 'apps/web'), []);
 if (existsSync(join(root, 'e2e/vitest.config.ts'))) {
