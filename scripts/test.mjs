@@ -73,7 +73,8 @@ function vitest(name, cwd, args) {
 
 const serverProjects = ['--project', 'unit', '--project', 'pglite'];
 if (hasPostgres && hasRedis) serverProjects.push('--project', 'postgres');
-else notRun.push(`the PostgreSQL suite (needs ${missing.filter((m) => m.startsWith('PostgreSQL') || m.startsWith('Redis')).join(' and ')})`);
+else
+  notRun.push(`the PostgreSQL suite (needs ${missing.filter((m) => m.startsWith('PostgreSQL') || m.startsWith('Redis')).join(' and ')})`);
 if (!hasNginx) {
   serverProjects.push('--exclude', 'src/ops/deploy.pg.test.ts');
   notRun.push('the nginx load-balancer check (needs nginx; on Debian: apt-get install nginx-light)');

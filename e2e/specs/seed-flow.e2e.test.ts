@@ -63,6 +63,12 @@ it('runs the seed flow live between an organizer on a desktop and a joiner on a 
   await organizer.page.getByRole('dialog').getByRole('button', { name: 'Delete event' }).click();
   await organizer.page.waitForURL((url) => url.pathname === '/');
   await eventLink(joiner.page, title).waitFor({ state: 'detached', timeout: 5_000 });
+  // The joiner was on it, so they are told it was cancelled, live.
+  await joiner.page
+    .getByRole('status')
+    .filter({ hasText: `${title} was cancelled` })
+    .first()
+    .waitFor({ timeout: 5_000 });
 
   expect(organizer.errors).toEqual([]);
   expect(joiner.errors).toEqual([]);

@@ -95,6 +95,24 @@ export const participations = pgTable(
   ],
 );
 
+/**
+ * Joiners who left an event: they are still told if it is cancelled. Gone with the event;
+ * a joiner who comes back is a participant again and is told as one.
+ */
+export const eventDepartures = pgTable(
+  'event_departures',
+  {
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    leftAt: instant('left_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.eventId, t.userId] })],
+);
+
 export const notifications = pgTable(
   'notifications',
   {

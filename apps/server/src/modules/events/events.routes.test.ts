@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test/build-test-app';
 import { buildUser, type TestUser } from '../../test/builders';
-import { buildEvent, call, daysFromNow, endEvent, eventInput, join } from '../../test/event-builders';
+import { buildEvent, call, daysFromNow, endEvent, eventInput, join, leave } from '../../test/event-builders';
 
 let t: TestApp;
 let owner: TestUser;
@@ -214,5 +214,21 @@ describe('delete', () => {
     const joinedList = await call(t, 'GET', '/api/events?joined=1&when=all', { as: seated });
     expect(joinedList.json().items).toHaveLength(0);
     expect((await call(t, 'DELETE', `/api/events/${event.id}`, { as: owner })).statusCode).toBe(404);
+  });
+
+  it('tells a joiner who joined and left that the event was cancelled, once', async () => {
+    const event = await buildEvent(t, owner, { title: 'Harbour walk' });
+    const [leaver, returner] = [await buildUser(t), await buildUser(t)];
+    for (const user of [leaver, returner]) {
+      await join(t, user, event.id);
+      await leave(t, user, event.id);
+    }
+    await join(t, returner, event.id);
+
+    expect((await call(t, 'DELETE', `/api/events/${event.id}`, { as: owner })).statusCode).toBe(204);
+    for (const user of [leaver, returner]) {
+      const { items } = await notificationsOf(user);
+      expect(items.map((n: { body: string }) => n.body)).toEqual(['Harbour walk was cancelled by the organizer.']);
+    }
   });
 });

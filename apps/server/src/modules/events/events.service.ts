@@ -133,7 +133,7 @@ export function createEventsService(deps: EventsServiceDeps) {
       });
     },
 
-    /** Deletes the event with its participations; everyone who was in it is told it was cancelled. */
+    /** Deletes the event with its participations; everyone who is or was in it is told it was cancelled. */
     async remove(viewer: Viewer, id: string): Promise<void> {
       await deps.runInTransaction(async (tx, outbox) => {
         const event = await eventsRepository.lockById(tx, id);
@@ -141,13 +141,16 @@ export function createEventsService(deps: EventsServiceDeps) {
         assertCanManage(viewer, event);
         const at = now();
         const participants = await participationRepository.listParticipantIds(tx, id);
+        // Joiners who left are told too: they were on it, and may have plans around it.
+        const departed = await participationRepository.listDepartedIds(tx, id);
+        const told = [...new Set([...participants, ...departed])];
         await eventsRepository.remove(tx, id);
         // A past event removed from the list was not cancelled: nobody is told it was.
         if (!hasEnded(event, at)) {
           await sendNotifications(
             tx,
             outbox,
-            participants.map((userId) => notices.cancelled(userId, event)),
+            told.map((userId) => notices.cancelled(userId, event)),
             at,
           );
         }

@@ -1,7 +1,7 @@
 import type { ParticipationStatus } from '@turnout/contracts';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Executor, Tx } from '../../db/database';
-import { participations, users } from '../../db/schema';
+import { eventDepartures, participations, users } from '../../db/schema';
 
 export interface AttendeeRow {
   userId: string;
@@ -15,8 +15,23 @@ export const participationRepository = {
     await tx.insert(participations).values({ eventId, userId, status, createdAt: at, statusAt: at });
   },
 
-  async remove(tx: Tx, eventId: string, userId: string): Promise<void> {
+  /** Removes the participation and remembers the departure, so a later cancellation still reaches them. */
+  async remove(tx: Tx, eventId: string, userId: string, at: Date): Promise<void> {
     await tx.delete(participations).where(and(eq(participations.eventId, eventId), eq(participations.userId, userId)));
+    await tx
+      .insert(eventDepartures)
+      .values({ eventId, userId, leftAt: at })
+      .onConflictDoUpdate({ target: [eventDepartures.eventId, eventDepartures.userId], set: { leftAt: at } });
+  },
+
+  /** Joiners who left the event and are not in it now. */
+  async listDepartedIds(db: Executor, eventId: string): Promise<string[]> {
+    const rows = await db
+      .select({ userId: eventDepartures.userId })
+      .from(eventDepartures)
+      .where(eq(eventDepartures.eventId, eventId))
+      .orderBy(asc(eventDepartures.leftAt));
+    return rows.map((row) => row.userId);
   },
 
   /** Moves the first `count` waitlisted (FIFO by seq) to joined; returns their ids in that order. */

@@ -65,7 +65,7 @@ export function createParticipationService(deps: ParticipationServiceDeps) {
           const at = now();
           if (hasEnded(event, at)) throw eventEnded('its attendance can no longer change');
 
-          await participationRepository.remove(tx, eventId, viewer.id);
+          await participationRepository.remove(tx, eventId, viewer.id, at);
           const wasJoined = mine.status === 'joined' ? 1 : 0;
           const afterLeave = { ...event, joinedCount: event.joinedCount - wasJoined, waitlistCount: event.waitlistCount - (1 - wasJoined) };
           const promote = wasJoined ? promotable(afterLeave) : 0;
