@@ -77,13 +77,14 @@ describe('two processes sharing broadcasts through Redis', () => {
     await api(b, 'DELETE', `/api/events/${event.id}`, organizer);
     for (const client of everyone) await client.next('event:deleted', (p) => p.eventId === event.id);
     // A cancellation outlives its event: its notification no longer points to it.
-    await waiterOnA.next('notification', (p) => p.notification.type === 'event_cancelled');
+    // The joiner who left is told as well.
+    for (const client of [waiterOnA, joinerOnA]) await client.next('notification', (p) => p.notification.type === 'event_cancelled');
 
     // Everything sent before the deletion has arrived: nobody got what was meant for someone else.
     for (const client of [joinerOnA, waiterOnA, bystanderOnA]) expect(client.seen('attendees:changed')).toEqual([]);
     expect(bystanderOnA.seen('participation:mine')).toEqual([]);
     expect(bystanderOnA.seen('notification')).toEqual([]);
-    expect(joinerOnA.seen('notification').map((p) => p.notification.type)).toEqual(['event_changed']);
+    expect(joinerOnA.seen('notification').map((p) => p.notification.type)).toEqual(['event_changed', 'event_cancelled']);
     expect(onA.seen('notification')).toEqual([]);
   }, 60_000);
 
