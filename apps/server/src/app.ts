@@ -19,6 +19,8 @@ import { eventRoutes } from './modules/events/events.routes';
 import { createEventsService } from './modules/events/events.service';
 import { notificationRoutes } from './modules/notifications/notifications.routes';
 import { createNotificationsService } from './modules/notifications/notifications.service';
+import { createAttendeeLists } from './modules/participation/participation.attendee-lists';
+import { participationRepository } from './modules/participation/participation.repository';
 import { participationRoutes } from './modules/participation/participation.routes';
 import { createParticipationService } from './modules/participation/participation.service';
 import { publicRoutes } from './modules/public/public.routes';
@@ -110,7 +112,13 @@ export async function buildApp({ config, database, redis, logger }: AppDeps) {
 
   await app.register(healthRoutes, { readiness: createReadinessCheck(database, redis) });
   await app.register(authRoutes, { auth, cookies });
-  const domain = { db: database.db, runInTransaction: context.runInTransaction };
+  const attendeeLists = createAttendeeLists({
+    read: (eventId) => participationRepository.listAttendees(database.db, eventId),
+    publisher: () => publisher,
+    log: app.log,
+  });
+  app.addHook('onClose', () => attendeeLists.settled());
+  const domain = { db: database.db, runInTransaction: context.runInTransaction, attendeeLists };
   await app.register(eventRoutes, { events: createEventsService(domain) });
   await app.register(participationRoutes, { participation: createParticipationService(domain) });
   await app.register(notificationRoutes, { notifications: createNotificationsService(domain) });
@@ -121,7 +129,7 @@ export async function buildApp({ config, database, redis, logger }: AppDeps) {
 
   await app.register(realtimeGateway, { config, db: database.db, auth, cookies, redis, setPublisher: context.setPublisher });
   await registerWebApp(app as unknown as FastifyInstance, config.webDistDir);
-  const turnout = { ...context, auth, cookies };
+  const turnout = { ...context, auth, cookies, attendeeLists };
   app.decorate('turnout', turnout);
   return app as typeof app & { turnout: typeof turnout };
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { EventSchema } from './http/events';
 import { NotificationSchema } from './http/notifications';
-import { AttendeeSchema, ParticipationStatusSchema, WaitlistedAttendeeSchema } from './http/participation';
+import { AttendeesResponseSchema, ParticipationStatusSchema } from './http/participation';
 
 /** Server → client payloads (PRODUCT.md §4): authoritative state, never deltas. */
 export const RealtimeSchemas = {
@@ -14,11 +14,7 @@ export const RealtimeSchemas = {
     waitlistCount: z.number().int(),
     version: z.number().int(),
   }),
-  'attendees:changed': z.object({
-    eventId: z.string().uuid(),
-    joined: z.array(AttendeeSchema),
-    waitlisted: z.array(WaitlistedAttendeeSchema),
-  }),
+  'attendees:changed': AttendeesResponseSchema.extend({ eventId: z.string().uuid() }),
   'participation:mine': z.object({
     eventId: z.string().uuid(),
     status: z.union([ParticipationStatusSchema, z.enum(['promoted', 'removed'])]),

@@ -1,11 +1,16 @@
 import type { Db, Tx } from '../db/database';
 import type { Publisher, RealtimeMessage } from './publisher';
 
-/** Messages a write wants sent; they leave only if its transaction commits. */
+/** Messages a write wants sent, and work that follows it; both happen only if its transaction commits. */
 export class Outbox {
   readonly messages: RealtimeMessage[] = [];
+  readonly followUps: (() => void)[] = [];
   add(...messages: RealtimeMessage[]): void {
     this.messages.push(...messages);
+  }
+  /** Runs `task` after COMMIT, once the messages are published; never after a rollback. */
+  afterCommit(task: () => void): void {
+    this.followUps.push(task);
   }
 }
 
@@ -13,13 +18,14 @@ export type RunInTransaction = <T>(work: (tx: Tx, outbox: Outbox) => Promise<T>)
 
 /**
  * The one path every write takes: run `work` in a transaction, then, after COMMIT, publish what
- * it put in the outbox. A rolled-back transaction publishes nothing.
+ * it put in the outbox and start its follow-ups. A rolled-back transaction publishes nothing.
  */
 export function createRunInTransaction(db: Db, publisher: () => Publisher): RunInTransaction {
   return async (work) => {
     const outbox = new Outbox();
     const result = await db.transaction((tx) => work(tx, outbox));
     if (outbox.messages.length > 0) publisher().publish(outbox.messages);
+    for (const task of outbox.followUps) task();
     return result;
   };
 }

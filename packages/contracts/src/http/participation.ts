@@ -21,6 +21,8 @@ export const WaitlistedAttendeeSchema = AttendeeSchema.extend({ position: z.numb
 export type WaitlistedAttendee = z.infer<typeof WaitlistedAttendeeSchema>;
 
 export const AttendeesResponseSchema = z.object({
+  /** The event's `version` these lists were read at: a list with a lower one is older. */
+  version: z.number().int(),
   joined: z.array(AttendeeSchema),
   waitlisted: z.array(WaitlistedAttendeeSchema),
 });

@@ -13,8 +13,13 @@ beforeAll(async () => {
   t.app.turnout.setPublisher(recorder);
   owner = await buildUser(t, { role: 'organizer' });
 });
-beforeEach(() => void recorder.take());
+beforeEach(async () => void (await sent()));
 afterAll(() => t.close());
+/** What was published, once the owner's attendee lists (sent after commit) have gone out too. */
+async function sent() {
+  await t.app.turnout.attendeeLists.settled();
+  return recorder.take();
+}
 
 /** Each message as `event → audience`, after checking its payload against the shared schema. */
 function summarise(messages: RealtimeMessage[]) {
@@ -27,7 +32,7 @@ function summarise(messages: RealtimeMessage[]) {
 describe('realtime messages after commit', () => {
   it('a created event goes to everyone as stored', async () => {
     const event = await buildEvent(t, owner);
-    const messages = recorder.take();
+    const messages = await sent();
     expect(summarise(messages)).toEqual(['event:created → everyone']);
     const { myParticipation: _, ...stored } = event;
     expect(messages[0]?.payload).toEqual({ event: stored });
@@ -37,9 +42,9 @@ describe('realtime messages after commit', () => {
     const event = await buildEvent(t, owner, { capacity: 1 });
     const [seated, waiting] = [await buildUser(t), await buildUser(t)];
     await join(t, seated, event.id);
-    recorder.take();
+    await sent();
     const response = await join(t, waiting, event.id);
-    const messages = recorder.take();
+    const messages = await sent();
     expect(summarise(messages).sort()).toEqual(
       [`participation:mine → ${waiting.user.id}`, 'participation:changed → everyone', `attendees:changed → ${owner.user.id}`].sort(),
     );
@@ -52,22 +57,24 @@ describe('realtime messages after commit', () => {
       version: response.json().event.version,
     });
     expect(byEvent['attendees:changed']).toMatchObject({
+      eventId: event.id,
+      version: response.json().event.version,
       joined: [{ userId: seated.user.id }],
       waitlisted: [{ userId: waiting.user.id, position: 1 }],
     });
 
     // Joining again changes nothing and says nothing.
     await join(t, waiting, event.id);
-    expect(recorder.take()).toEqual([]);
+    expect(await sent()).toEqual([]);
   });
 
   it('a leave that promotes tells the leaver, the promoted (with a notification) and those who moved up', async () => {
     const event = await buildEvent(t, owner, { capacity: 1 });
     const [seated, first, second] = [await buildUser(t), await buildUser(t), await buildUser(t)];
     for (const user of [seated, first, second]) await join(t, user, event.id);
-    recorder.take();
+    await sent();
     await leave(t, seated, event.id);
-    const messages = recorder.take();
+    const messages = await sent();
     expect(summarise(messages).sort()).toEqual(
       [
         `participation:mine → ${seated.user.id}`,
@@ -88,9 +95,9 @@ describe('realtime messages after commit', () => {
 
   it('an edit is broadcast; a refused edit publishes nothing', async () => {
     const event = await buildEvent(t, owner);
-    recorder.take();
+    await sent();
     const ok = await call(t, 'PATCH', `/api/events/${event.id}`, { as: owner, body: { title: 'New title', version: event.version } });
-    expect(summarise(recorder.take())).toEqual(['event:updated → everyone']);
+    expect(summarise(await sent())).toEqual(['event:updated → everyone']);
 
     const stale = await call(t, 'PATCH', `/api/events/${event.id}`, { as: owner, body: { title: 'Stale', version: event.version } });
     expect(stale.statusCode).toBe(409);
@@ -98,7 +105,7 @@ describe('realtime messages after commit', () => {
     const version = ok.json().event.version;
     await call(t, 'PATCH', `/api/events/${event.id}`, { as: other, body: { title: 'Hijack', version } });
     await call(t, 'DELETE', `/api/events/${event.id}`, { as: other });
-    expect(recorder.take()).toEqual([]);
+    expect(await sent()).toEqual([]);
   });
 
   it('a rejected capacity change rolls back and publishes nothing', async () => {
@@ -106,19 +113,19 @@ describe('realtime messages after commit', () => {
     await join(t, await buildUser(t), event.id);
     await join(t, await buildUser(t), event.id);
     const version = (await call(t, 'GET', `/api/events/${event.id}`, { as: owner })).json().event.version;
-    recorder.take();
+    await sent();
     const response = await call(t, 'PATCH', `/api/events/${event.id}`, { as: owner, body: { capacity: 1, title: 'Smaller', version } });
     expect(response.statusCode).toBe(409);
-    expect(recorder.take()).toEqual([]);
+    expect(await sent()).toEqual([]);
   });
 
   it('a delete tells everyone, and each participant that they are out, with a notification', async () => {
     const event = await buildEvent(t, owner);
     const joiner = await buildUser(t);
     await join(t, joiner, event.id);
-    recorder.take();
+    await sent();
     await call(t, 'DELETE', `/api/events/${event.id}`, { as: owner });
-    const messages = recorder.take();
+    const messages = await sent();
     expect(summarise(messages).sort()).toEqual(
       ['event:deleted → everyone', `participation:mine → ${joiner.user.id}`, `notification → ${joiner.user.id}`].sort(),
     );

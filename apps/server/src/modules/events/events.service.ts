@@ -5,6 +5,7 @@ import { toEveryone, toUser } from '../../realtime/publisher';
 import type { RunInTransaction } from '../../realtime/unit-of-work';
 import type { Viewer } from '../auth/auth.service';
 import { notices, sendNotifications } from '../notifications/notifications.service';
+import type { AttendeeLists } from '../participation/participation.attendee-lists';
 import { participationRepository } from '../participation/participation.repository';
 import { announceParticipation, promoteWaitlisted } from '../participation/participation.waitlist';
 import { decodeCursor, encodeCursor } from './events.cursor';
@@ -16,6 +17,7 @@ import { endsAtFor, hasEnded, promotable } from './events.rules';
 export interface EventsServiceDeps {
   db: Db;
   runInTransaction: RunInTransaction;
+  attendeeLists: AttendeeLists;
   now?: () => Date;
 }
 
@@ -128,7 +130,7 @@ export function createEventsService(deps: EventsServiceDeps) {
           );
         }
         outbox.add(toEveryone('event:updated', { event: presentEvent(updated) }));
-        if (promote > 0) await announceParticipation(tx, outbox, updated, 1);
+        if (promote > 0) await announceParticipation(tx, outbox, deps.attendeeLists, updated, 1);
         return updated;
       });
     },

@@ -1,9 +1,9 @@
 import type { AttendeesResponse } from '@turnout/contracts';
-import type { AttendeeRow } from './participation.repository';
+import type { AttendeeList } from './participation.repository';
 
 /** Splits arrival-ordered rows into the seated list and the waitlist with 1-based positions. */
-export function presentAttendees(rows: AttendeeRow[]): AttendeesResponse {
-  const result: AttendeesResponse = { joined: [], waitlisted: [] };
+export function presentAttendees({ version, rows }: AttendeeList): AttendeesResponse {
+  const result: AttendeesResponse = { version, joined: [], waitlisted: [] };
   for (const row of rows) {
     const attendee = { userId: row.userId, name: row.name, since: row.statusAt.toISOString() };
     if (row.status === 'joined') result.joined.push(attendee);

@@ -1,13 +1,20 @@
 import type { ParticipationStatus } from '@turnout/contracts';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Executor, Tx } from '../../db/database';
-import { eventDepartures, participations, users } from '../../db/schema';
+import { eventDepartures, events, participations, users } from '../../db/schema';
 
 export interface AttendeeRow {
   userId: string;
   name: string;
   status: ParticipationStatus;
   statusAt: Date;
+}
+
+/** An event's attendee rows with the event's owner and version, read in one statement (one snapshot). */
+export interface AttendeeList {
+  organizerId: string;
+  version: number;
+  rows: AttendeeRow[];
 }
 
 export const participationRepository = {
@@ -50,14 +57,41 @@ export const participationRepository = {
     return rows.sort((a, b) => a.seq - b.seq).map((row) => row.userId);
   },
 
-  /** Everyone joined or waitlisted, in arrival order (seq). */
-  async listAttendees(db: Executor, eventId: string): Promise<AttendeeRow[]> {
-    return db
-      .select({ userId: participations.userId, name: users.name, status: participations.status, statusAt: participations.statusAt })
-      .from(participations)
-      .innerJoin(users, eq(users.id, participations.userId))
-      .where(eq(participations.eventId, eventId))
+  /** Everyone joined or waitlisted, in arrival order (seq), with the version they belong to; null if no such event. */
+  async listAttendees(db: Executor, eventId: string): Promise<AttendeeList | null> {
+    const rows = await db
+      .select({
+        organizerId: events.organizerId,
+        version: events.version,
+        userId: participations.userId,
+        name: users.name,
+        status: participations.status,
+        statusAt: participations.statusAt,
+      })
+      .from(events)
+      .leftJoin(participations, eq(participations.eventId, events.id))
+      .leftJoin(users, eq(users.id, participations.userId))
+      .where(eq(events.id, eventId))
       .orderBy(asc(participations.seq));
+    const first = rows[0];
+    if (!first) return null;
+    const attendees: AttendeeRow[] = [];
+    for (const row of rows) {
+      if (row.userId === null || row.name === null || row.status === null || row.statusAt === null) continue;
+      attendees.push({ userId: row.userId, name: row.name, status: row.status, statusAt: row.statusAt });
+    }
+    return { organizerId: first.organizerId, version: first.version, rows: attendees };
+  },
+
+  /** The waitlisted joiners from 1-based `position` on, in waitlist order. */
+  async listWaitlistedFrom(tx: Tx, eventId: string, position: number): Promise<string[]> {
+    const rows = await tx
+      .select({ userId: participations.userId })
+      .from(participations)
+      .where(and(eq(participations.eventId, eventId), eq(participations.status, 'waitlisted')))
+      .orderBy(asc(participations.seq))
+      .offset(position - 1);
+    return rows.map((row) => row.userId);
   },
 
   async listParticipantIds(db: Executor, eventId: string): Promise<string[]> {

@@ -138,6 +138,6 @@ describe('attendees', () => {
     expect((await call(t, 'GET', `/api/events/${event.id}/attendees`, { as: other })).statusCode).toBe(403);
     expect((await call(t, 'GET', `/api/events/${event.id}/attendees`)).statusCode).toBe(401);
     expect((await call(t, 'GET', `/api/events/${crypto.randomUUID()}/attendees`, { as: owner })).statusCode).toBe(404);
-    expect(await attendees(event.id)).toEqual({ joined: [], waitlisted: [] });
+    expect(await attendees(event.id)).toEqual({ version: event.version, joined: [], waitlisted: [] });
   });
 });

@@ -8,6 +8,7 @@ import { assertCanManage } from '../events/events.policy';
 import { presentParticipation } from '../events/events.presenter';
 import { type EventRecord, type EventWithMine, eventsRepository, type MyParticipation } from '../events/events.repository';
 import { freeSeats, hasEnded, promotable } from '../events/events.rules';
+import type { AttendeeLists } from './participation.attendee-lists';
 import { presentAttendees } from './participation.presenter';
 import { participationRepository } from './participation.repository';
 import { createTurns } from './participation.turns';
@@ -16,6 +17,7 @@ import { announceParticipation, promoteWaitlisted } from './participation.waitli
 export interface ParticipationServiceDeps {
   db: Db;
   runInTransaction: RunInTransaction;
+  attendeeLists: AttendeeLists;
   now?: () => Date;
 }
 
@@ -48,7 +50,7 @@ export function createParticipationService(deps: ParticipationServiceDeps) {
           // A newcomer always waits at the end of the line.
           const mine = { status, position: status === 'waitlisted' ? updated.waitlistCount : null };
           outbox.add(toUser(viewer.id, 'participation:mine', { eventId, ...presentParticipation(mine) }));
-          await announceParticipation(tx, outbox, updated, null);
+          await announceParticipation(tx, outbox, deps.attendeeLists, updated, null);
           return { event: updated, mine };
         }),
       );
@@ -74,7 +76,7 @@ export function createParticipationService(deps: ParticipationServiceDeps) {
           outbox.add(toUser(viewer.id, 'participation:mine', { eventId, status: 'removed' }));
           await promoteWaitlisted(tx, outbox, updated, promote, at);
           const movedFrom = mine.status === 'waitlisted' ? mine.position : promote > 0 ? 1 : null;
-          await announceParticipation(tx, outbox, updated, movedFrom);
+          await announceParticipation(tx, outbox, deps.attendeeLists, updated, movedFrom);
           return { event: updated, mine: null };
         }),
       );
@@ -82,10 +84,10 @@ export function createParticipationService(deps: ParticipationServiceDeps) {
 
     /** Who is joined and who waits, in arrival order: for the event's organizer only. */
     async attendees(viewer: Viewer, eventId: string) {
-      const event = await eventsRepository.findById(deps.db, eventId);
-      if (!event) throw notFound('Event');
-      assertCanManage(viewer, event);
-      return presentAttendees(await participationRepository.listAttendees(deps.db, eventId));
+      const list = await participationRepository.listAttendees(deps.db, eventId);
+      if (!list) throw notFound('Event');
+      assertCanManage(viewer, list);
+      return presentAttendees(list);
     },
   };
 }

@@ -3,7 +3,7 @@ import { toEveryone, toUser } from '../../realtime/publisher';
 import type { Outbox } from '../../realtime/unit-of-work';
 import type { EventRecord } from '../events/events.repository';
 import { notices, sendNotifications } from '../notifications/notifications.service';
-import { presentAttendees } from './participation.presenter';
+import type { AttendeeLists } from './participation.attendee-lists';
 import { participationRepository } from './participation.repository';
 
 /**
@@ -24,11 +24,17 @@ export async function promoteWaitlisted(tx: Tx, outbox: Outbox, event: EventReco
 }
 
 /**
- * After who is joined or waitlisted changed: the stored counts and version to everyone, both lists
- * to the owner, and the new place to each waitlisted joiner from `positionsMovedFrom` on.
+ * After who is joined or waitlisted changed: the stored counts and version to everyone, the new
+ * place to each waitlisted joiner from `positionsMovedFrom` on, and, once committed, both lists to
+ * the owner (coalesced per event by `lists`).
  */
-export async function announceParticipation(tx: Tx, outbox: Outbox, event: EventRecord, positionsMovedFrom: number | null): Promise<void> {
-  const attendees = presentAttendees(await participationRepository.listAttendees(tx, event.id));
+export async function announceParticipation(
+  tx: Tx,
+  outbox: Outbox,
+  lists: AttendeeLists,
+  event: EventRecord,
+  positionsMovedFrom: number | null,
+): Promise<void> {
   outbox.add(
     toEveryone('participation:changed', {
       eventId: event.id,
@@ -36,10 +42,13 @@ export async function announceParticipation(tx: Tx, outbox: Outbox, event: Event
       waitlistCount: event.waitlistCount,
       version: event.version,
     }),
-    toUser(event.organizerId, 'attendees:changed', { eventId: event.id, ...attendees }),
   );
+  outbox.afterCommit(() => lists.changed(event.id));
   if (positionsMovedFrom === null) return;
-  for (const waiting of attendees.waitlisted.slice(positionsMovedFrom - 1)) {
-    outbox.add(toUser(waiting.userId, 'participation:mine', { eventId: event.id, status: 'waitlisted', position: waiting.position }));
-  }
+  const moved = await participationRepository.listWaitlistedFrom(tx, event.id, positionsMovedFrom);
+  outbox.add(
+    ...moved.map((userId, i) =>
+      toUser(userId, 'participation:mine', { eventId: event.id, status: 'waitlisted', position: positionsMovedFrom + i }),
+    ),
+  );
 }

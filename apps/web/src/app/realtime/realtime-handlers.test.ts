@@ -123,11 +123,15 @@ describe('participation:mine', () => {
 });
 
 describe('attendees:changed and notification', () => {
-  it('replaces the attendee lists', () => {
+  it('replaces the attendee lists with newer ones and keeps them over older ones', () => {
     const eventId = buildEventView().id;
-    const next: AttendeesResponse = { joined: [{ userId: JOINER_ID, name: 'jamie', since: '2026-01-01T00:00:00.000Z' }], waitlisted: [] };
-    client.setQueryData<AttendeesResponse>(queryKeys.attendees(eventId), { joined: [], waitlisted: [] });
+    const jamie = { userId: JOINER_ID, name: 'jamie', since: '2026-01-01T00:00:00.000Z' };
+    const next: AttendeesResponse = { version: 3, joined: [jamie], waitlisted: [] };
+    client.setQueryData<AttendeesResponse>(queryKeys.attendees(eventId), { version: 2, joined: [], waitlisted: [] });
     on['attendees:changed']({ eventId, ...next });
+    expect(client.getQueryData(queryKeys.attendees(eventId))).toEqual(next);
+
+    on['attendees:changed']({ eventId, version: 2, joined: [], waitlisted: [] });
     expect(client.getQueryData(queryKeys.attendees(eventId))).toEqual(next);
   });
 

@@ -31,8 +31,11 @@ export function createRealtimeHandlers(client: QueryClient, { viewerId, onNotifi
         refetchType: 'none',
       });
     },
-    'attendees:changed': ({ eventId, joined, waitlisted }) => {
-      client.setQueryData<AttendeesResponse>(queryKeys.attendees(eventId), { joined, waitlisted });
+    'attendees:changed': ({ eventId, version, joined, waitlisted }) => {
+      // Lists read at an older version than the cached ones (crossed on the way) are dropped.
+      client.setQueryData<AttendeesResponse>(queryKeys.attendees(eventId), (old) =>
+        old && old.version > version ? old : { version, joined, waitlisted },
+      );
     },
     notification: ({ notification }) => {
       client.setQueryData<NotificationListResponse>(queryKeys.notifications, (old) =>
