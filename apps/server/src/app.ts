@@ -5,11 +5,12 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import { BODY_LIMIT_BYTES } from '@turnout/contracts';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Redis } from 'ioredis';
 import type { Config } from './config';
 import type { Database } from './db/database';
 import { requestLogFields } from './http/request-log';
+import { createResponseSerializerCompiler } from './http/response-serializer';
 import { authRoutes } from './modules/auth/auth.routes';
 import { createAuthService } from './modules/auth/auth.service';
 import { createPasswordHasher } from './modules/auth/passwords';
@@ -64,7 +65,7 @@ export async function buildApp({ config, database, redis, logger }: AppDeps) {
   // The API speaks JSON only: any other body is a 415, never parsed as text.
   app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(createResponseSerializerCompiler({ verify: config.env !== 'production' }));
 
   // The socket server attaches itself later; writes publish through whatever is attached then.
   let publisher: Publisher = silentPublisher;

@@ -23,7 +23,8 @@ export const presentEvent = (event: EventRecord): Event => ({
 export const presentParticipation = (mine: NonNullable<MyParticipation>): Participation =>
   mine.status === 'waitlisted' && mine.position !== null ? { status: mine.status, position: mine.position } : { status: mine.status };
 
-export const presentEventView = ({ event, mine }: { event: EventRecord; mine: MyParticipation }): EventView => ({
-  ...presentEvent(event),
-  myParticipation: mine ? presentParticipation(mine) : null,
-});
+export const presentEventView = ({ event, mine }: { event: EventRecord; mine: MyParticipation }): EventView => {
+  const view = presentEvent(event) as EventView;
+  view.myParticipation = mine ? presentParticipation(mine) : null;
+  return view;
+};

@@ -1,6 +1,6 @@
 import type { EventWhen, ParticipationStatus } from '@turnout/contracts';
-import { and, asc, eq, gt, ilike, lte, or, type SQL, sql } from 'drizzle-orm';
-import type { Executor, Tx } from '../../db/database';
+import { and, asc, eq, getTableColumns, ilike, or, type SQL, sql } from 'drizzle-orm';
+import type { Db, Executor, Tx } from '../../db/database';
 import { type EventRow, events, participations, users } from '../../db/schema';
 
 /** An event row with its organizer's name, as presenters need it. */
@@ -27,21 +27,16 @@ export interface EventListFilter {
   limit: number;
 }
 
-const recordFields = { event: events, organizerName: users.name };
+// Flat rows: drizzle builds each result object once, and nothing is copied into an EventRecord after.
+const recordFields = { ...getTableColumns(events), organizerName: users.name };
 // The viewer's waitlist place: waitlisted rows of the same event up to theirs, FIFO by seq.
 const myPosition = sql<number | null>`case when ${participations.status} = 'waitlisted' then (
   select count(*)::int from participations w
   where w.event_id = ${events.id} and w.status = 'waitlisted' and w.seq <= ${participations.seq}) end`;
 const viewFields = { ...recordFields, myStatus: participations.status, myPosition };
 
-const toRecord = (row: { event: EventRow; organizerName: string }): EventRecord => ({ ...row.event, organizerName: row.organizerName });
-const toView = (row: {
-  event: EventRow;
-  organizerName: string;
-  myStatus: ParticipationStatus | null;
-  myPosition: number | null;
-}): EventWithMine => ({
-  event: toRecord(row),
+const toView = (row: EventRecord & { myStatus: ParticipationStatus | null; myPosition: number | null }): EventWithMine => ({
+  event: row,
   mine: row.myStatus ? { status: row.myStatus, position: row.myPosition === null ? null : Number(row.myPosition) } : null,
 });
 
@@ -59,7 +54,7 @@ export const eventsRepository = {
 
   async findById(db: Executor, id: string): Promise<EventRecord | null> {
     const rows = await db.select(recordFields).from(events).innerJoin(users, eq(users.id, events.organizerId)).where(eq(events.id, id));
-    return rows[0] ? toRecord(rows[0]) : null;
+    return rows[0] ?? null;
   },
 
   /** Reads the event and locks its row until the transaction ends: every write to an event starts here. */
@@ -70,7 +65,7 @@ export const eventsRepository = {
       .innerJoin(users, eq(users.id, events.organizerId))
       .where(eq(events.id, id))
       .for('update', { of: events });
-    return rows[0] ? toRecord(rows[0]) : null;
+    return rows[0] ?? null;
   },
 
   async findWithMine(db: Executor, id: string, viewerId: string): Promise<EventWithMine | null> {
@@ -117,24 +112,74 @@ export const eventsRepository = {
   },
 
   /** One page ordered by (startsAt, id), with each event's counts and the viewer's own participation. */
-  async list(db: Executor, filter: EventListFilter): Promise<EventWithMine[]> {
-    const conditions: (SQL | undefined)[] = [
-      filter.when === 'upcoming' ? gt(events.endsAt, filter.now) : filter.when === 'past' ? lte(events.endsAt, filter.now) : undefined,
-      filter.search ? or(ilike(events.title, containing(filter.search)), ilike(events.location, containing(filter.search))) : undefined,
-      filter.mine ? eq(events.organizerId, filter.viewerId) : undefined,
-      filter.joined ? sql`${participations.userId} is not null` : undefined,
-      filter.after
-        ? sql`(${events.startsAt}, ${events.id}) > (${filter.after.startsAt.toISOString()}::timestamptz, ${filter.after.id}::uuid)`
-        : undefined,
-    ];
-    const rows = await db
-      .select(viewFields)
-      .from(events)
-      .innerJoin(users, eq(users.id, events.organizerId))
-      .leftJoin(participations, and(eq(participations.eventId, events.id), eq(participations.userId, filter.viewerId)))
-      .where(and(...conditions))
-      .orderBy(asc(events.startsAt), asc(events.id))
-      .limit(filter.limit);
+  async list(db: Db, filter: EventListFilter): Promise<EventWithMine[]> {
+    const rows = await listStatement(db, filter).execute({
+      viewerId: filter.viewerId,
+      now: filter.now.toISOString(),
+      search: filter.search ? containing(filter.search) : null,
+      afterStartsAt: filter.after?.startsAt.toISOString() ?? null,
+      afterId: filter.after?.id ?? null,
+      limit: filter.limit,
+    });
     return rows.map(toView);
   },
 };
+
+/**
+ * The list's SQL differs only by which filters are on: each combination is built once per
+ * database as a named prepared statement (PostgreSQL parses and plans it once per connection)
+ * and then run with the filter's values, instead of building the query on every request.
+ */
+function buildListStatement(db: Db, shape: ListShape) {
+  const conditions: (SQL | undefined)[] = [
+    shape.when === 'upcoming'
+      ? sql`${events.endsAt} > ${sql.placeholder('now')}::timestamptz`
+      : shape.when === 'past'
+        ? sql`${events.endsAt} <= ${sql.placeholder('now')}::timestamptz`
+        : undefined,
+    shape.search ? or(ilike(events.title, sql.placeholder('search')), ilike(events.location, sql.placeholder('search'))) : undefined,
+    shape.mine ? eq(events.organizerId, sql.placeholder('viewerId')) : undefined,
+    shape.joined ? sql`${participations.userId} is not null` : undefined,
+    shape.after
+      ? sql`(${events.startsAt}, ${events.id}) > (${sql.placeholder('afterStartsAt')}::timestamptz, ${sql.placeholder('afterId')}::uuid)`
+      : undefined,
+  ];
+  return db
+    .select(viewFields)
+    .from(events)
+    .innerJoin(users, eq(users.id, events.organizerId))
+    .leftJoin(participations, and(eq(participations.eventId, events.id), eq(participations.userId, sql.placeholder('viewerId'))))
+    .where(and(...conditions))
+    .orderBy(asc(events.startsAt), asc(events.id))
+    .limit(sql.placeholder('limit'))
+    .prepare(`events_list_${shapeKey(shape)}`);
+}
+
+type ListShape = { when: EventWhen; search: boolean; mine: boolean; joined: boolean; after: boolean };
+type ListStatement = ReturnType<typeof buildListStatement>;
+const shapeKey = (shape: ListShape) =>
+  [shape.when, shape.search && 'q', shape.mine && 'mine', shape.joined && 'joined', shape.after && 'after'].filter(Boolean).join('_');
+
+const listStatements = new WeakMap<Db, Map<string, ListStatement>>();
+
+function listStatement(db: Db, filter: EventListFilter): ListStatement {
+  const shape: ListShape = {
+    when: filter.when,
+    search: Boolean(filter.search),
+    mine: filter.mine,
+    joined: filter.joined,
+    after: filter.after !== undefined,
+  };
+  let statements = listStatements.get(db);
+  if (!statements) {
+    statements = new Map();
+    listStatements.set(db, statements);
+  }
+  const key = shapeKey(shape);
+  let statement = statements.get(key);
+  if (!statement) {
+    statement = buildListStatement(db, shape);
+    statements.set(key, statement);
+  }
+  return statement;
+}
