@@ -1,10 +1,7 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
-import fastifyStatic from '@fastify/static';
 import { BODY_LIMIT_BYTES } from '@turnout/contracts';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyServerOptions } from 'fastify';
 import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Redis } from 'ioredis';
 import type { Config } from './config';
@@ -34,6 +31,7 @@ import { errorHandlerPlugin } from './plugins/error-handler';
 import { openApiPlugin } from './plugins/openapi';
 import { createRateLimiters } from './plugins/rate-limits';
 import { createSessionCookies, sessionPlugin } from './plugins/session';
+import { webAppPlugin } from './plugins/web-app';
 import { realtimeGateway } from './realtime/gateway';
 import { type Publisher, silentPublisher } from './realtime/publisher';
 import { createRunInTransaction } from './realtime/unit-of-work';
@@ -129,30 +127,10 @@ export async function buildApp({ config, database, redis, logger }: AppDeps) {
   });
 
   await app.register(realtimeGateway, { config, db: database.db, auth, cookies, redis, setPublisher: context.setPublisher });
-  await registerWebApp(app as unknown as FastifyInstance, config.webDistDir);
+  await app.register(webAppPlugin, { distDir: config.webDistDir });
   const turnout = { ...context, auth, cookies, attendeeLists };
   app.decorate('turnout', turnout);
   return app as typeof app & { turnout: typeof turnout };
-}
-
-/** Serves the built web app, with index.html for client routes (SPA fallback). */
-async function registerWebApp(app: FastifyInstance, distDir: string) {
-  if (!existsSync(join(distDir, 'index.html'))) {
-    app.log.warn({ distDir }, 'web app not built: run `npm run build` to serve it');
-    return;
-  }
-  await app.register(fastifyStatic, { root: distDir, wildcard: false, index: false, maxAge: '1h' });
-  app.get('/*', { schema: { hide: true } }, (request, reply) => {
-    const path = request.url.split('?')[0] ?? '/';
-    if (path.startsWith('/api/') || path === '/api' || path.startsWith('/socket.io')) {
-      return reply.callNotFound();
-    }
-    if (path.startsWith('/assets/')) {
-      return reply.sendFile(path.slice(1), { maxAge: '365d', immutable: true });
-    }
-    if (/\.[a-z0-9]+$/i.test(path)) return reply.sendFile(path.slice(1));
-    return reply.header('cache-control', 'no-cache').sendFile('index.html');
-  });
 }
 
 export type App = Awaited<ReturnType<typeof buildApp>>;
