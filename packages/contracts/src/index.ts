@@ -1,3 +1,4 @@
+export * from './cookies';
 export * from './errors';
 export * from './http/auth';
 export * from './http/calendar';

@@ -6,6 +6,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { Toaster } from '../components/ui/toaster';
 import { createQueryClient } from '../lib/query-client';
 import { buildEvent, buildEventView, buildNotification, buildPage, buildUser } from '../test/builders';
+import { setSignedInHint } from '../test/cookies';
 import { FakeSocket } from '../test/fake-socket';
 import { apiError, json, mockApi } from '../test/fetch-mock';
 import { createRoutes } from './router';
@@ -31,15 +32,26 @@ function renderApp(path: string) {
 }
 
 describe('the app', () => {
-  it('sends a visitor without a session to the login page, keeping where they were going', async () => {
-    mockApi().on('GET', '/api/auth/me', () => apiError(401, 'unauthenticated', 'Log in first.'));
+  it('sends a visitor without a session to the login page, keeping where they were going, without asking the server', async () => {
+    const api = mockApi();
     const { router } = renderApp('/events/new');
     expect(await screen.findByRole('button', { name: 'Log in' })).toBeInTheDocument();
     expect(router.state.location.pathname).toBe('/login');
     expect(router.state.location.search).toBe(`?next=${encodeURIComponent('/events/new')}`);
+    expect(api.requests).toEqual([]);
+  });
+
+  it('asks the server who is logged in when the signed-in hint is there, and logs in again when the session is gone', async () => {
+    setSignedInHint();
+    const api = mockApi().on('GET', '/api/auth/me', () => apiError(401, 'unauthenticated', 'Log in first.'));
+    const { router } = renderApp('/');
+    expect(await screen.findByRole('button', { name: 'Log in' })).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/login');
+    expect(api.sent('GET', '/api/auth/me')).toHaveLength(1);
   });
 
   it('shows server events live and logs out back to the login page', async () => {
+    setSignedInHint();
     const viewer = buildUser();
     const existing = buildEventView({ title: 'Board games night', startsAt: '2030-01-10T18:00:00.000Z' });
     const api = mockApi()

@@ -1,6 +1,7 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
 import { afterEach, vi } from 'vitest';
+import { clearCookies } from './cookies';
 
 // A console.error during a test is a failure (React warnings, failed prop types, act() misuse).
 let errors: unknown[][] = [];
@@ -11,6 +12,7 @@ vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
 afterEach(() => {
   cleanup();
   localStorage.clear();
+  clearCookies();
   const seen = errors;
   errors = [];
   if (seen.length > 0) throw new Error(`console.error was called:\n${seen.map((a) => a.map(String).join(' ')).join('\n')}`);

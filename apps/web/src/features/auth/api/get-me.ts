@@ -1,10 +1,24 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { User, UserResponse } from '@turnout/contracts';
+// The cookie's name alone: the package's index would bring zod into the first load.
+import { SIGNED_IN_COOKIE } from '@turnout/contracts/cookies';
 import { api, isApiError } from '../../../lib/api-client';
 import { queryKeys } from '../../../lib/query-keys';
 
-/** The logged-in user, or null when there is no session. */
+/**
+ * Whether the server's signed-in hint is among the page's cookies. The session cookie itself is
+ * HttpOnly; the server sets and clears the hint with it, so without the hint nobody is logged in.
+ */
+export function hasSignedInHint(cookies = document.cookie): boolean {
+  return cookies.split(';').some((pair) => {
+    const cookie = pair.trim();
+    return cookie === `${SIGNED_IN_COOKIE}=1` || cookie === `__Host-${SIGNED_IN_COOKIE}=1`;
+  });
+}
+
+/** The logged-in user, or null when there is no session (known at once when the hint is missing). */
 export async function getMe(signal?: AbortSignal): Promise<User | null> {
+  if (!hasSignedInHint()) return null;
   try {
     return (await api<UserResponse>('GET', '/api/auth/me', undefined, signal)).user;
   } catch (error) {
