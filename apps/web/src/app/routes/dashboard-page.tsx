@@ -70,6 +70,10 @@ export function DashboardPage() {
           </ButtonLink>
         )}
       </div>
+      {/* Above the list, not below it: a list of unknown length pushes down whatever follows it when it loads. */}
+      <div className={styles.feed}>
+        <CalendarFeedPanel />
+      </div>
       <EventFilters filters={filters} onChange={setFilters} showJoined={!organizer} />
       <EventList
         filters={{ q: filters.q, when: filters.when, mine: organizer, joined: !organizer && filters.joined }}
@@ -79,9 +83,6 @@ export function DashboardPage() {
         }
         empty={emptyFor(viewer, filters, () => setFilters({ joined: false }))}
       />
-      <div className={styles.feed}>
-        <CalendarFeedPanel />
-      </div>
     </>
   );
 }
