@@ -1,4 +1,5 @@
 import './styles/global.css';
+import './lib/zod-jitless';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
