@@ -1,6 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { createBrowserRouter, type LoaderFunctionArgs, type RouteObject, redirect } from 'react-router';
 import { meQueryOptions } from '../features/auth/api/get-me';
+import { preloadDateFormats } from '../lib/format-date';
 import { safeNext } from '../lib/safe-next';
 import { AppShell } from './layout/app-shell';
 import { BootScreen } from './layout/boot-screen';
@@ -11,6 +12,8 @@ import { RouteError } from './layout/route-error';
 /** Every page is its own chunk: the first load carries only the shell. */
 export function createRoutes(client: QueryClient): RouteObject[] {
   const requireViewer = async ({ request }: LoaderFunctionArgs) => {
+    // Every page behind the login shows dates: their locale data loads while the session is checked.
+    setTimeout(preloadDateFormats);
     const user = await client.ensureQueryData(meQueryOptions);
     if (!user) {
       const url = new URL(request.url);

@@ -77,9 +77,15 @@ export function utcToZonedWallTime(instant: Date | string, timeZone: string): Wa
   return new Date(ms).toISOString().slice(0, 16);
 }
 
-/** The browser's own zone, or UTC if the runtime cannot say. */
+let browserZone: string | undefined;
+
+/**
+ * The browser's own zone, or UTC if the runtime cannot say. Read once: creating the formatter that
+ * tells it takes milliseconds, and every event card asks for it on every render.
+ */
 export function browserTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  browserZone ??= Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  return browserZone;
 }
 
 /** Every zone the runtime knows, sorted, always including UTC and the browser's zone. */

@@ -1,5 +1,5 @@
 import type { EventView } from '@turnout/contracts';
-import type { ReactNode } from 'react';
+import { memo, type ReactNode, useDeferredValue, useMemo } from 'react';
 import { Button } from '../../../components/ui/button';
 import { Skeleton } from '../../../components/ui/skeleton';
 import { errorMessage } from '../../../lib/api-client';
@@ -35,10 +35,28 @@ function LoadingList() {
   );
 }
 
+type EventItemsProps = { items: EventView[]; label: string; renderActions: EventListProps['renderActions'] };
+
+/** The cards, rendered again only when the items change (not on every render of the list). */
+const EventItems = memo(function EventItems({ items, label, renderActions }: EventItemsProps) {
+  return (
+    <ul className={styles.list} aria-label={label}>
+      {items.map((event) => (
+        <li key={event.id}>
+          <EventCard event={event} actions={renderActions?.(event)} />
+        </li>
+      ))}
+    </ul>
+  );
+});
+
 /** A paged list of events; sockets keep its items and counts current in place. */
 export function EventList({ filters, label, renderActions, empty }: EventListProps) {
   const events = useEvents(filters);
-  if (events.isPending) return <LoadingList />;
+  // A page of cards is more than a frame's work: React renders it in the background, in slices
+  // that leave the page responsive, while the previous state stays on screen.
+  const data = useDeferredValue(events.data);
+  const items = useMemo(() => data?.pages.flatMap((page) => page.items), [data]);
   if (events.isError) {
     return (
       <div role="alert" className={styles.error}>
@@ -49,17 +67,11 @@ export function EventList({ filters, label, renderActions, empty }: EventListPro
       </div>
     );
   }
-  const items = events.data.pages.flatMap((page) => page.items);
+  if (!items) return <LoadingList />;
   if (items.length === 0) return empty;
   return (
     <>
-      <ul className={styles.list} aria-label={label}>
-        {items.map((event) => (
-          <li key={event.id}>
-            <EventCard event={event} actions={renderActions?.(event)} />
-          </li>
-        ))}
-      </ul>
+      <EventItems items={items} label={label} renderActions={renderActions} />
       {events.hasNextPage && (
         <div className={styles.more}>
           <Button onClick={() => void events.fetchNextPage()} disabled={events.isFetchingNextPage} aria-busy={events.isFetchingNextPage}>
