@@ -1,5 +1,5 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { render, screen, waitFor } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
@@ -82,5 +82,33 @@ describe('the app', () => {
     expect(await screen.findByRole('button', { name: 'Log in' })).toBeInTheDocument();
     expect(api.sent('POST', '/api/auth/logout')).toHaveLength(1);
     expect(socket.active).toBe(false);
+  });
+
+  it('moves an event whose start changed to its place in the list, and out of a search it no longer matches', async () => {
+    setSignedInHint();
+    const games = buildEventView({ title: 'Board games night', location: 'Café Lume', startsAt: '2030-01-10T18:00:00.000Z' });
+    const hike = buildEventView({ title: 'Sunday hike', location: 'Grunewald', startsAt: '2030-01-12T08:00:00.000Z' });
+    const walk = buildEventView({ title: 'Photo walk', location: 'Café Lume', startsAt: '2030-02-01T10:00:00.000Z' });
+    mockApi()
+      .on('GET', '/api/auth/me', () => json(200, { user: buildUser() }))
+      .on('GET', '/api/events', ({ url }) =>
+        json(200, buildPage(url.searchParams.get('q') === 'café' ? [games, walk] : [games, hike, walk])),
+      )
+      .on('GET', '/api/notifications', () => json(200, { items: [], unreadCount: 0 }));
+    const { router } = renderApp('/');
+    const titles = () =>
+      within(screen.getByRole('list', { name: 'Events' }))
+        .getAllByRole('heading')
+        .map((h) => h.textContent);
+
+    await screen.findByRole('link', { name: 'Board games night' });
+    await waitFor(() => expect(socket.connected).toBe(true));
+    socket.serverEmit('event:updated', { event: buildEvent({ ...games, startsAt: '2030-01-20T18:00:00.000Z', version: 2 }) });
+    await waitFor(() => expect(titles()).toEqual(['Sunday hike', 'Board games night', 'Photo walk']));
+
+    await router.navigate('/?q=caf%C3%A9');
+    await waitFor(() => expect(titles()).toEqual(['Board games night', 'Photo walk']));
+    socket.serverEmit('event:updated', { event: buildEvent({ ...walk, location: 'Tempelhof', version: 2 }) });
+    await waitFor(() => expect(titles()).toEqual(['Board games night']));
   });
 });

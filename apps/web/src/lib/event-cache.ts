@@ -20,11 +20,15 @@ export function updateCachedEvent(client: QueryClient, id: string, update: (view
   client.setQueriesData<EventListData>({ queryKey: queryKeys.eventLists }, (old) => (old ? mapLists(old, id, update) : old));
 }
 
-/** A stored event from a broadcast; dropped where the cache already holds a newer version. */
-export function applyStoredEvent(client: QueryClient, event: Event): void {
-  updateCachedEvent(client, event.id, (current) =>
-    event.version < current.version ? current : { ...event, myParticipation: current.myParticipation },
+/**
+ * A stored event from a broadcast; dropped where the cache already holds a newer version. Lists
+ * take it where they now show it (see `placeChangedEvent`).
+ */
+export function applyStoredEvent(client: QueryClient, event: Event, viewerId: string, now = Date.now()): void {
+  client.setQueryData<EventView>(queryKeys.event(event.id), (current) =>
+    current && event.version >= current.version ? { ...event, myParticipation: current.myParticipation } : current,
   );
+  placeChangedEvent(client, event, viewerId, now);
 }
 
 /** Fresh counts from a broadcast, under the same version rule. */
@@ -93,6 +97,39 @@ function insertInto(data: EventListData, event: EventView): EventListData {
     }
   }
   return data;
+}
+
+function findIn(data: EventListData, id: string): EventView | undefined {
+  for (const page of data.pages) {
+    const found = page.items.find((item) => item.id === id);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+const removeFrom = (data: EventListData, id: string): EventListData => ({
+  ...data,
+  pages: data.pages.map((page) => ({ ...page, items: page.items.filter((item) => item.id !== id) })),
+});
+
+/**
+ * Puts a changed event where every cached list now shows it, as the list endpoint would answer:
+ * moved to its place when its start changed, dropped from a list it no longer matches (a search,
+ * upcoming or past), added to one it now matches. A list holding a newer version keeps it.
+ */
+export function placeChangedEvent(client: QueryClient, event: Event, viewerId: string, now = Date.now()): void {
+  const detail = client.getQueryData<EventView>(queryKeys.event(event.id));
+  for (const query of client.getQueryCache().findAll({ queryKey: queryKeys.eventLists })) {
+    const filters = query.queryKey[2] as EventListFilters | undefined;
+    const data = query.state.data as EventListData | undefined;
+    if (!filters || !data) continue;
+    const current = findIn(data, event.id);
+    if (current && current.version > event.version) continue;
+    const view: EventView = { ...event, myParticipation: (current ?? detail)?.myParticipation ?? null };
+    const without = current ? removeFrom(data, event.id) : data;
+    const next = eventBelongsInList(view, filters, viewerId, now) ? insertInto(without, view) : without;
+    if (next !== data) client.setQueryData<EventListData>(query.queryKey, next);
+  }
 }
 
 /** Places a newly created event into every cached list it belongs to, in order. */

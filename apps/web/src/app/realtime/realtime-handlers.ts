@@ -15,7 +15,7 @@ type Options = {
 export function createRealtimeHandlers(client: QueryClient, { viewerId, onNotification }: Options): ServerToClientEvents {
   return {
     'event:created': ({ event }) => insertCreatedEvent(client, { ...event, myParticipation: null }, viewerId),
-    'event:updated': ({ event }) => applyStoredEvent(client, event),
+    'event:updated': ({ event }) => applyStoredEvent(client, event, viewerId),
     'event:deleted': ({ eventId }) => removeCachedEvent(client, eventId),
     'participation:changed': (change) => applyCounts(client, change),
     'participation:mine': ({ eventId, status, position }) => {
