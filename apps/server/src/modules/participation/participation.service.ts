@@ -25,7 +25,7 @@ const eventEnded = (what: string) => conflict(ErrorCode.eventEnded, `This event 
 
 export function createParticipationService(deps: ParticipationServiceDeps) {
   const now = deps.now ?? (() => new Date());
-  const inTurn = createTurns();
+  const inTurn = createTurns(2);
 
   return {
     /**

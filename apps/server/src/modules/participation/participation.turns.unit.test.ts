@@ -38,4 +38,29 @@ describe('turns', () => {
     await expect(failed).rejects.toThrow('refused');
     await expect(next).resolves.toBe(42);
   });
+
+  it('runs up to perKey tasks of one key at once, starting the rest in arrival order as others end', async () => {
+    const inTurn = createTurns(2);
+    const log: string[] = [];
+    const gates = [gate(), gate(), gate()];
+    const tasks = gates.map((g, i) =>
+      inTurn('a', async () => {
+        log.push(`${i + 1} start`);
+        await g.opened;
+        log.push(`${i + 1} end`);
+      }),
+    );
+    const fourth = inTurn('a', async () => void log.push('4'));
+    await Promise.resolve();
+    expect(log).toEqual(['1 start', '2 start']);
+    gates[1]?.open();
+    await tasks[1];
+    await Promise.resolve();
+    expect(log).toEqual(['1 start', '2 start', '2 end', '3 start']);
+    gates[0]?.open();
+    await fourth;
+    expect(log).toEqual(['1 start', '2 start', '2 end', '3 start', '1 end', '4']);
+    gates[2]?.open();
+    await Promise.all(tasks);
+  });
 });
