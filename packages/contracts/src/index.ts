@@ -9,3 +9,4 @@ export * from './http/participation-responses';
 export * from './http/public';
 export * from './limits';
 export * from './realtime';
+export * from './zoned-time';

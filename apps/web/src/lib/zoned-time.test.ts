@@ -1,5 +1,6 @@
+import { zoneOffsetMs } from '@turnout/contracts';
 import { describe, expect, it } from 'vitest';
-import { timeZoneNames, utcToZonedWallTime, zonedWallTimeToUtc, zoneOffsetMs } from './zoned-time';
+import { timeZoneNames, utcToZonedWallTime, zonedWallTimeToUtc } from './zoned-time';
 
 const iso = (wall: string, zone: string) => zonedWallTimeToUtc(wall, zone)?.toISOString();
 
