@@ -38,7 +38,7 @@ const invalidCredentials = () => new AppError(401, ErrorCode.unauthenticated, 'W
 export function createAuthService(deps: AuthServiceDeps) {
   const now = deps.now ?? (() => new Date());
   // A request burst from one session reads it once per TTL; see session-cache.ts for the trade-off.
-  const cache = createSessionCache();
+  const cache = createSessionCache(SESSION_CACHE_TTL_MS, () => now().getTime());
   const ended = (sessionId: string) => {
     cache.end(sessionId, now().getTime());
     deps.onSessionEnded?.(sessionId);

@@ -14,11 +14,32 @@ interface Entry {
   at: number;
 }
 
-/** Resolved sessions by token hash, so that a burst of requests costs one session query per TTL. */
-export function createSessionCache(ttlMs = SESSION_CACHE_TTL_MS) {
+/**
+ * Resolved sessions by token hash, so that a burst of requests costs one session query per TTL.
+ * Entries past the TTL are dropped a TTL later at the latest (`clock` tells the time for that),
+ * so sessions that stopped asking, thousands of idle sockets' handshakes say, hold no memory.
+ */
+export function createSessionCache(ttlMs = SESSION_CACHE_TTL_MS, clock: () => number = Date.now) {
   const entries = new Map<string, Entry>();
   const fresh = (entry: Entry | undefined, now: number): entry is Entry => !!entry && now >= entry.at && now - entry.at < ttlMs;
+  let pruning: ReturnType<typeof setTimeout> | undefined;
+  // Oldest first (insertion order): stops at the first entry still fresh.
+  const prune = () => {
+    pruning = undefined;
+    const now = clock();
+    for (const [sessionId, entry] of entries) {
+      if (fresh(entry, now)) break;
+      entries.delete(sessionId);
+    }
+    if (entries.size > 0) schedulePrune();
+  };
+  const schedulePrune = () => {
+    if (pruning) return;
+    pruning = setTimeout(prune, ttlMs);
+    pruning.unref?.();
+  };
   const put = (sessionId: string, entry: Entry) => {
+    schedulePrune();
     entries.delete(sessionId);
     // Oldest first (insertion order): a flood of distinct tokens cannot grow the map without bound.
     if (entries.size >= MAX_ENTRIES) {
@@ -45,6 +66,10 @@ export function createSessionCache(ttlMs = SESSION_CACHE_TTL_MS) {
     /** Forgets the session and, for one TTL, refuses to cache it again. */
     end(sessionId: string, now: number): void {
       put(sessionId, { viewer: null, at: now });
+    },
+    /** Entries held, fresh or not yet pruned. */
+    get size(): number {
+      return entries.size;
     },
   };
 }

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Viewer } from './auth.service';
 import { createSessionCache, SESSION_CACHE_TTL_MS } from './session-cache';
 
@@ -37,5 +37,22 @@ describe('session cache', () => {
     cache.set('s1', viewer, 0);
     const cached = cache.get('s1', 1);
     expect(Object.isFrozen(cached)).toBe(true);
+  });
+
+  it('drops entries once they are past the TTL, without further requests', () => {
+    vi.useFakeTimers();
+    try {
+      const cache = createSessionCache(SESSION_CACHE_TTL_MS, () => Date.now());
+      cache.set('s1', viewer, Date.now());
+      vi.advanceTimersByTime(SESSION_CACHE_TTL_MS / 2);
+      cache.set('s2', { ...viewer, sessionId: 's2' }, Date.now());
+      vi.advanceTimersByTime(SESSION_CACHE_TTL_MS / 2);
+      expect(cache.size).toBe(1);
+      vi.advanceTimersByTime(SESSION_CACHE_TTL_MS);
+      expect(cache.size).toBe(0);
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
