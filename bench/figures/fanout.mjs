@@ -13,6 +13,8 @@ import { createEvent, seedUsers } from '../lib/seed.mjs';
 import { spread } from '../lib/stats.mjs';
 import { resultsDir, startTurnout } from '../lib/turnout.mjs';
 
+const IDLE_BEFORE_READING_MS = 5_000;
+
 const CLIENT = new URL('../load/fanout-client.mjs', import.meta.url).pathname;
 const BARE = new URL('../baselines/bare-socketio.mjs', import.meta.url).pathname;
 const RATE = 10;
@@ -79,8 +81,9 @@ async function measure({ origins, writeOrigin, sockets, env, options, memoryOf }
       async onMessage(message, proc) {
         if (!('connected' in message)) return;
         if (memoryOf) {
-          // Let the handshakes' garbage go and the sockets sit idle for a moment before reading.
-          await new Promise((resolve) => setTimeout(resolve, 1_000));
+          // Let the sockets sit idle past the handshakes' short-lived state (Turnout's 2 s session
+          // cache is pruned a TTL after it expires) before reading.
+          await new Promise((resolve) => setTimeout(resolve, IDLE_BEFORE_READING_MS));
           after = await settledMemory(memoryOf);
         }
         proc.child.stdin.write('go\n');
@@ -352,7 +355,7 @@ function memoryFigure(figure, sockets, ours, base) {
     met: o.heap <= 10 * 1024,
   });
   figure.note(
-    `Read from each server's \`/metrics\` (\`nodejs_heap_size_used_bytes\`, \`process_resident_memory_bytes\`) after a full garbage collection, before the sockets connect and again once they are connected and idle for a second. The collection is asked for through the V8 inspector (\`node ${INSPECT_FLAG}\`, \`HeapProfiler.collectGarbage\`), open only in this run: the server needs no GC hook. Same run as the ${sockets.toLocaleString('en-US')}-socket fan-out above (memory first, then the writes).`,
+    `Read from each server's \`/metrics\` (\`nodejs_heap_size_used_bytes\`, \`process_resident_memory_bytes\`) after a full garbage collection, before the sockets connect and again once they are connected and have been idle for ${IDLE_BEFORE_READING_MS / 1000} s (past Turnout's 2 s session cache, which holds each handshake's session until a TTL after it expires). The collection is asked for through the V8 inspector (\`node ${INSPECT_FLAG}\`, \`HeapProfiler.collectGarbage\`), open only in this run: the server needs no GC hook. Same run as the ${sockets.toLocaleString('en-US')}-socket fan-out above (memory first, then the writes).`,
   );
 }
 
