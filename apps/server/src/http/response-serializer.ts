@@ -32,7 +32,19 @@ export function createResponseSerializerCompiler({ verify }: ResponseSerializerO
   };
 }
 
+// Most routes share schemas (every error status uses the same body): each is compiled once.
+const compiled = new WeakMap<ZodType, (data: unknown) => string>();
+
 function compile(schema: ZodType): (data: unknown) => string {
+  let write = compiled.get(schema);
+  if (!write) {
+    write = compileUncached(schema);
+    compiled.set(schema, write);
+  }
+  return write;
+}
+
+function compileUncached(schema: ZodType): (data: unknown) => string {
   let jsonSchema: object;
   try {
     jsonSchema = z.toJSONSchema(schema, { target: 'draft-7', io: 'output', unrepresentable: 'throw' });
