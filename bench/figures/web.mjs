@@ -114,7 +114,7 @@ export async function webFigures(ctx) {
         `**Lighthouse ${JSON.parse(readFileSync(new URL('../../node_modules/lighthouse/package.json', import.meta.url), 'utf8')).version}**, desktop preset, median of ${options.lighthouseRuns} run${options.lighthouseRuns > 1 ? 's' : ''} per page:`,
       );
     figure.note(
-      `Lighthouse drives Debian's Chromium (\`--headless=new --no-sandbox --disable-gpu\`) through chrome-launcher, on core 1; the logged-in run sends the session cookie with \`extraHeaders\`. The desktop preset simulates its network and CPU throttling from the trace, so a busy machine moves the performance score less than wall-clock timings, but not to zero.`,
+      `Lighthouse drives Debian's Chromium (\`--headless=new --no-sandbox --disable-gpu\`) through chrome-launcher, on core 1; the logged-in run puts the session cookie into the browser's cookie jar before loading the page (an extra \`Cookie\` header would be dropped once the page sets a cookie of its own). The desktop preset simulates its network and CPU throttling from the trace, so a busy machine moves the performance score less than wall-clock timings, but not to zero.`,
     );
 
     // Write in one browser, painted in another: needs event edits over HTTP and sockets.
