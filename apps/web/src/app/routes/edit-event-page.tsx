@@ -74,7 +74,7 @@ export function EditEventPage() {
           </Button>
         }
         onSubmit={async (data) => {
-          await update.mutateAsync({ id, changes: changesFrom(current, data) });
+          await update.mutateAsync({ id, base: current, changes: changesFrom(current, data) });
           showToast({ title: 'Changes saved', body: data.title });
           navigate(`/events/${id}`);
         }}

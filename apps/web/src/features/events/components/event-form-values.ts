@@ -76,3 +76,20 @@ export function changesFrom(event: EventView, data: EventCreate): EventUpdate {
   if (data.capacity !== event.capacity) changes.capacity = data.capacity;
   return changes;
 }
+
+/**
+ * True when the fields an organizer edits are the same in both versions: what changed between
+ * them is only who joined (joins and leaves bump the version too), so an edit made on `a` does
+ * not conflict with `b`.
+ */
+export function sameEditableFields(a: EventView, b: EventView): boolean {
+  return (
+    a.title === b.title &&
+    a.description === b.description &&
+    a.location === b.location &&
+    Date.parse(a.startsAt) === Date.parse(b.startsAt) &&
+    a.timezone === b.timezone &&
+    a.durationMinutes === b.durationMinutes &&
+    a.capacity === b.capacity
+  );
+}

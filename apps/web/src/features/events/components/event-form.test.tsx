@@ -104,4 +104,51 @@ describe('the edit form', () => {
     // A field's refusal is shown by the field, not as a form-wide alert.
     expect(screen.queryByRole('alert')).toBeNull();
   });
+
+  it('saves an edit again on the latest version when only joins changed the event meanwhile', async () => {
+    const event = buildEventView({ organizerId: ORGANIZER_ID, title: 'Quiz night', capacity: 20, joinedCount: 3, version: 4 });
+    const joinedMeanwhile = { ...event, joinedCount: 5, version: 6 };
+    let patches = 0;
+    const api = mockApi()
+      .on('GET', `/api/events/${event.id}`, () => json(200, { event: patches === 0 ? event : joinedMeanwhile }))
+      .on('PATCH', `/api/events/${event.id}`, (request) => {
+        patches++;
+        const body = request.body as { version: number };
+        if (body.version !== joinedMeanwhile.version) return apiError(409, 'stale_version', 'This event was changed since you loaded it.');
+        return json(200, { event: { ...joinedMeanwhile, title: 'Quiz night XL', version: 7 } });
+      });
+    const { user } = renderPage(<EditEventPage />, { path: '/events/:id/edit', route: `/events/${event.id}/edit`, viewer: organizer });
+
+    const title = await screen.findByLabelText('Title');
+    await user.clear(title);
+    await user.type(title, 'Quiz night XL');
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+
+    await waitFor(() => expect(api.sent('PATCH', `/api/events/${event.id}`)).toHaveLength(2));
+    expect(api.sent('PATCH', `/api/events/${event.id}`).map((r) => r.body)).toEqual([
+      { title: 'Quiz night XL', version: 4 },
+      { title: 'Quiz night XL', version: 6 },
+    ]);
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('refuses a save when someone else edited the event meanwhile, and offers the latest version', async () => {
+    const event = buildEventView({ organizerId: ORGANIZER_ID, title: 'Quiz night', version: 4 });
+    let patched = false;
+    const api = mockApi()
+      .on('GET', `/api/events/${event.id}`, () => json(200, { event: patched ? { ...event, location: 'Room 2', version: 5 } : event }))
+      .on('PATCH', `/api/events/${event.id}`, () => {
+        patched = true;
+        return apiError(409, 'stale_version', 'This event was changed since you loaded it.');
+      });
+    const { user } = renderPage(<EditEventPage />, { path: '/events/:id/edit', route: `/events/${event.id}/edit`, viewer: organizer });
+
+    const title = await screen.findByLabelText('Title');
+    await user.type(title, '!');
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('This event was changed since you loaded it.');
+    expect(screen.getByRole('button', { name: 'Load latest version' })).toBeInTheDocument();
+    expect(api.sent('PATCH', `/api/events/${event.id}`)).toHaveLength(1);
+  });
 });
