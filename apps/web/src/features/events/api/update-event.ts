@@ -4,6 +4,7 @@ import { ApiError, api } from '../../../lib/api-client';
 import { applyEventView, placeChangedEvent } from '../../../lib/event-cache';
 import { queryKeys } from '../../../lib/query-keys';
 import { sameEditableFields } from '../components/event-form-values';
+import { getEvent } from './get-event';
 
 export const updateEvent = async ({ id, changes }: { id: string; changes: EventUpdate }) =>
   (await api<EventResponse>('PATCH', `/api/events/${encodeURIComponent(id)}`, changes)).event;
@@ -38,10 +39,7 @@ export function useUpdateEvent() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ id, base, changes }: { id: string; base: EventView; changes: EventUpdate }) =>
-      updateEventOnBase(
-        { id, base, changes },
-        async () => (await api<EventResponse>('GET', `/api/events/${encodeURIComponent(id)}`)).event,
-      ),
+      updateEventOnBase({ id, base, changes }, () => getEvent(id)),
     onSuccess: (event) => {
       applyEventView(client, event);
       // A new time, title or place may move the event in the lists, or out of a filtered one.
