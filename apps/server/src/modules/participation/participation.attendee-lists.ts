@@ -32,7 +32,7 @@ export function createAttendeeLists({ read, publisher, log, minIntervalMs = 200 
   interface Entry {
     lastReadAt: number;
     again: boolean;
-    busy: { done: Promise<void>; settle: () => void } | null;
+    busy: Promise<void> | null;
     forget: ReturnType<typeof setTimeout> | null;
   }
 
@@ -55,7 +55,6 @@ export function createAttendeeLists({ read, publisher, log, minIntervalMs = 200 
         log.error({ err, eventId }, 'attendee list not sent');
       }
     } while (entry.again);
-    entry.busy?.settle();
     entry.busy = null;
     entry.forget = setTimeout(() => events.delete(eventId), minIntervalMs);
     entry.forget.unref();
@@ -74,18 +73,14 @@ export function createAttendeeLists({ read, publisher, log, minIntervalMs = 200 
         events.set(eventId, entry);
       }
       if (entry.forget) clearTimeout(entry.forget);
-      let settle = () => {};
-      const done = new Promise<void>((resolve) => {
-        settle = resolve;
-      });
-      entry.busy = { done, settle };
-      void readUntilCurrent(eventId, entry);
+      // Always settles after this assignment: the read is awaited before `busy` is cleared.
+      entry.busy = readUntilCurrent(eventId, entry);
     },
 
     /** Resolves when every change so far has been read and sent (shutdown, tests). */
     async settled(): Promise<void> {
       for (;;) {
-        const busy = [...events.values()].flatMap((entry) => (entry.busy ? [entry.busy.done] : []));
+        const busy = [...events.values()].flatMap((entry) => (entry.busy ? [entry.busy] : []));
         if (busy.length === 0) return;
         await Promise.all(busy);
       }
