@@ -20,7 +20,7 @@ function Header({ viewer }: { viewer: User }) {
         <NotificationBell />
         <ThemeToggle />
         <span className={styles.user}>{viewer.name}</span>
-        <Button size="small" variant="ghost" onClick={() => logout.mutate()} disabled={logout.isPending}>
+        <Button size="small" variant="ghost" onClick={() => logout.mutate()} busy={logout.isPending}>
           Log out
         </Button>
       </nav>

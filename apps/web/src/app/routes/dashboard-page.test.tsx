@@ -31,7 +31,7 @@ describe('the joiner’s dashboard', () => {
 
   it('offers Join or Join waitlist, and flips to Leave at once', async () => {
     const answer = deferred<Response>();
-    mockApi()
+    const api = mockApi()
       .on('GET', '/api/events', () => json(200, buildPage([first, second])))
       .on('PUT', `/api/events/${first.id}/participation`, () => answer.promise);
     const { user } = renderPage(<DashboardPage />);
@@ -42,9 +42,14 @@ describe('the joiner’s dashboard', () => {
 
     const games = screen.getByRole('link', { name: 'Board games night' }).closest('article') as HTMLElement;
     await user.click(within(games).getByRole('button', { name: 'Join' }));
-    // Before the server answers.
-    expect(within(games).getByRole('button', { name: 'Leave' })).toBeInTheDocument();
+    // Before the server answers: Leave is shown but unavailable, and keeps the focus of the press.
+    const leave = within(games).getByRole('button', { name: 'Leave' });
+    expect(leave).toHaveAttribute('aria-disabled', 'true');
+    expect(leave).toHaveFocus();
     expect(within(games).getByText('Joined')).toBeInTheDocument();
+    await user.click(leave);
+    expect(api.sent('PUT', `/api/events/${first.id}/participation`)).toHaveLength(1);
+    expect(api.sent('DELETE', `/api/events/${first.id}/participation`)).toHaveLength(0);
 
     const joined: JoinResponse = {
       participation: { status: 'joined' },
@@ -52,7 +57,7 @@ describe('the joiner’s dashboard', () => {
     };
     answer.resolve(json(200, joined));
     await waitFor(() => expect(within(games).getByText(/4 of 50 going/)).toBeInTheDocument());
-    expect(within(games).getByRole('button', { name: 'Leave' })).toBeEnabled();
+    expect(within(games).getByRole('button', { name: 'Leave' })).not.toHaveAttribute('aria-disabled');
   });
 
   it('rolls a refused join back and says why', async () => {
@@ -64,7 +69,7 @@ describe('the joiner’s dashboard', () => {
     await user.click(await screen.findByRole('button', { name: 'Join' }));
 
     expect(await screen.findByRole('alert')).toHaveTextContent('This event has already ended.');
-    expect(screen.getByRole('button', { name: 'Join' })).toBeEnabled();
+    expect(screen.getByRole('button', { name: 'Join' })).not.toHaveAttribute('aria-disabled');
     expect(screen.queryByText('Joined')).toBeNull();
   });
 

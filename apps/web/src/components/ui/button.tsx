@@ -1,4 +1,4 @@
-import type { ButtonHTMLAttributes } from 'react';
+import type { ComponentProps } from 'react';
 import { Link, type LinkProps } from 'react-router';
 import styles from './button.module.css';
 
@@ -11,8 +11,27 @@ export function buttonClass({ variant = 'secondary', size = 'medium', block = fa
     .join(' ');
 }
 
-export function Button({ variant, size, block, className, type = 'button', ...props }: Look & ButtonHTMLAttributes<HTMLButtonElement>) {
-  return <button type={type} className={buttonClass({ variant, size, block }, className)} {...props} />;
+type ButtonProps = Look &
+  ComponentProps<'button'> & {
+    /**
+     * The button's action is on its way: presses are ignored and assistive technology hears it as
+     * unavailable, but unlike `disabled` the button keeps keyboard focus (a disabled button drops
+     * it to the page, and a keyboard user loses their place).
+     */
+    busy?: boolean;
+  };
+
+export function Button({ variant, size, block, className, type = 'button', busy = false, onClick, ...props }: ButtonProps) {
+  return (
+    <button
+      type={type}
+      className={buttonClass({ variant, size, block }, className)}
+      aria-disabled={busy || undefined}
+      // Cancelling the click also cancels a submit button's form submission (Enter in a field too).
+      onClick={busy ? (event) => event.preventDefault() : onClick}
+      {...props}
+    />
+  );
 }
 
 /** A link that looks like a button: navigation stays a link for assistive technology. */

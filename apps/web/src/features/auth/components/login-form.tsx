@@ -40,7 +40,7 @@ export function LoginForm({ onLoggedIn, registerHref }: { onLoggedIn: (user: Use
         <Field label="Password" error={errors.password}>
           {(props) => <input {...props} name="password" type="password" autoComplete="current-password" required />}
         </Field>
-        <Button type="submit" variant="primary" block disabled={login.isPending}>
+        <Button type="submit" variant="primary" block busy={login.isPending}>
           Log in
         </Button>
       </form>

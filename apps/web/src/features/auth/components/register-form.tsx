@@ -77,7 +77,7 @@ export function RegisterForm({ onRegistered, loginHref }: { onRegistered: (user:
           ))}
           {errors.role && <p className={styles.formError}>{errors.role}</p>}
         </fieldset>
-        <Button type="submit" variant="primary" block disabled={register.isPending}>
+        <Button type="submit" variant="primary" block busy={register.isPending}>
           Create account
         </Button>
       </form>

@@ -51,7 +51,7 @@ export function CalendarFeedPanel() {
               <Button
                 size="small"
                 variant="ghost"
-                disabled={rotate.isPending}
+                busy={rotate.isPending}
                 onClick={() =>
                   rotate.mutate(undefined, {
                     onSuccess: () => showToast({ title: 'New feed link', body: 'The old link no longer works.' }),

@@ -27,7 +27,7 @@ export function DeleteEventButton({ event, onDeleted, size }: { event: EventView
             </Button>
             <Button
               variant="danger"
-              disabled={remove.isPending}
+              busy={remove.isPending}
               onClick={async () => {
                 // The card or page holding this button unmounts once the event leaves the cache,
                 // so the follow-up runs on the promise rather than on the observer's callbacks.

@@ -129,7 +129,7 @@ export function EventForm({ initialValues, submitLabel, onSubmit, secondaryActio
       </div>
       <div className={styles.actions}>
         {secondaryAction}
-        <Button type="submit" variant="primary" disabled={pending}>
+        <Button type="submit" variant="primary" busy={pending}>
           {submitLabel}
         </Button>
       </div>

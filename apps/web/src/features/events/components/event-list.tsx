@@ -74,7 +74,7 @@ export function EventList({ filters, label, renderActions, empty }: EventListPro
       <EventItems items={items} label={label} renderActions={renderActions} />
       {events.hasNextPage && (
         <div className={styles.more}>
-          <Button onClick={() => void events.fetchNextPage()} disabled={events.isFetchingNextPage} aria-busy={events.isFetchingNextPage}>
+          <Button onClick={() => void events.fetchNextPage()} busy={events.isFetchingNextPage} aria-busy={events.isFetchingNextPage}>
             Load more
           </Button>
         </div>

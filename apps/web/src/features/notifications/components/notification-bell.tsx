@@ -14,6 +14,7 @@ export function NotificationBell() {
   const [open, setOpen] = useState(false);
   const [seenUnread, setSeenUnread] = useState<Set<string>>(new Set());
   const wrap = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
   const panelId = useId();
   const unread = notifications.data?.unreadCount ?? 0;
   const items = notifications.data?.items ?? [];
@@ -21,7 +22,13 @@ export function NotificationBell() {
   useEffect(() => {
     if (!open) return;
     const close = (event: MouseEvent | KeyboardEvent) => {
-      if (event instanceof KeyboardEvent ? event.key === 'Escape' : !wrap.current?.contains(event.target as Node)) setOpen(false);
+      if (event instanceof MouseEvent) {
+        if (!wrap.current?.contains(event.target as Node)) setOpen(false);
+      } else if (event.key === 'Escape') {
+        // Focus inside the panel would fall to <body> once it hides: give it back to the bell.
+        if (wrap.current?.contains(document.activeElement)) button.current?.focus();
+        setOpen(false);
+      }
     };
     document.addEventListener('mousedown', close);
     document.addEventListener('keydown', close);
@@ -44,6 +51,7 @@ export function NotificationBell() {
       <Button
         variant="ghost"
         size="icon"
+        ref={button}
         aria-label="Notifications"
         aria-describedby={`${panelId}-count`}
         aria-expanded={open}

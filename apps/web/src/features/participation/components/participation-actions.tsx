@@ -13,13 +13,13 @@ export function ParticipationActions({ event, size = 'medium' }: { event: EventV
   let button = null;
   if (event.myParticipation) {
     button = ended ? null : (
-      <Button size={size} onClick={leave} disabled={busy}>
+      <Button size={size} onClick={leave} busy={busy}>
         Leave
       </Button>
     );
   } else if (!ended) {
     button = (
-      <Button size={size} variant="primary" onClick={join} disabled={busy}>
+      <Button size={size} variant="primary" onClick={join} busy={busy}>
         {isFull(event) ? 'Join waitlist' : 'Join'}
       </Button>
     );

@@ -36,11 +36,11 @@ export function ParticipationPanel({ event }: { event: EventView }) {
       </p>
       {!ended &&
         (event.myParticipation ? (
-          <Button block onClick={leave} disabled={busy}>
+          <Button block onClick={leave} busy={busy}>
             Leave
           </Button>
         ) : (
-          <Button block variant="primary" onClick={join} disabled={busy}>
+          <Button block variant="primary" onClick={join} busy={busy}>
             {isFull(event) ? 'Join waitlist' : 'Join'}
           </Button>
         ))}
