@@ -38,6 +38,19 @@ async function audit(page: Page) {
   return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
 
+const NARROW = { width: 360, height: 740 };
+
+/** Elements whose right edge passes the viewport's, with the page's own scroll width. */
+function horizontalOverflow(page: Page) {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const wide = Array.from(document.querySelectorAll('body *'))
+      .filter((el) => el.getBoundingClientRect().right > width + 0.5 && !el.closest('.visually-hidden'))
+      .map((el) => `${el.tagName.toLowerCase()}${el.className ? `.${String(el.className).split(' ')[0]}` : ''}`);
+    return document.documentElement.scrollWidth > width ? [`page scrolls to ${document.documentElement.scrollWidth} px`, ...wide] : [];
+  });
+}
+
 type Visit = { name: string; path: () => string; as: 'anonymous' | 'organizer' | 'joiner'; ready: (page: Page) => Promise<unknown> };
 const visits: Visit[] = [
   { name: 'login', path: () => '/login', as: 'anonymous', ready: (p) => p.getByRole('button', { name: 'Log in' }).waitFor() },
@@ -89,7 +102,7 @@ const visits: Visit[] = [
 for (const colorScheme of ['light', 'dark'] as const) {
   describe(`${colorScheme} theme`, () => {
     for (const visit of visits) {
-      it(`${visit.name} has no axe violations`, async () => {
+      it(`${visit.name} has no axe violations and fits a 360 px wide screen`, async () => {
         for (const viewport of [DESKTOP, PHONE]) {
           const storageState = visit.as === 'organizer' ? organizerState : visit.as === 'joiner' ? joinerState : undefined;
           const context = await browser.newContext({
@@ -103,6 +116,11 @@ for (const colorScheme of ['light', 'dark'] as const) {
           await visit.ready(page);
           expect(await audit(page)).toEqual([]);
           await screenshot(page, `${visit.name}-${viewport === DESKTOP ? 'desktop' : 'phone'}-${colorScheme}`);
+          if (viewport === PHONE) {
+            // The narrowest phones we serve: everything fits without scrolling sideways.
+            await page.setViewportSize(NARROW);
+            expect(await horizontalOverflow(page)).toEqual([]);
+          }
           await context.close();
         }
       });
