@@ -163,7 +163,7 @@ export async function joinRushFigure(ctx) {
       `Each run: a new event with ${options.seats} seats (created through the API), then ${options.joiners.toLocaleString('en-US')} joiners, each with their own session and an already open keep-alive connection, send \`PUT /api/events/:id/participation\` at the same instant. joins/s = joiners ÷ time from the first request sent to the last answer; latency per request (HDR). A 100-joiner rush on a 10-seat event warms up first. The outcome is checked through the organizer's attendee list and the answers (${ours.outcomes[0].text}).`,
     );
     figure.note(
-      `pgbench runs the transaction below with ${POOL} clients (the server's \`DATABASE_POOL_MAX\`: the database never sees more than ${POOL} of Turnout's joins at once), ${options.joiners.toLocaleString('en-US')} transactions in all, pinned to core 1; joins/s is its tps without connection time and latency comes from its per-transaction log. Turnout's join does this and more: it also reads the joiner's existing participation with its position, the organizer's name, and the whole attendee list, which it pushes to the organizer live (\`attendees:changed\`).\n\n\`\`\`sql\n${joinSql}\n\`\`\``,
+      `pgbench runs the transaction below with ${POOL} clients (the server's \`DATABASE_POOL_MAX\`: the database never sees more than ${POOL} of Turnout's joins at once), ${options.joiners.toLocaleString('en-US')} transactions in all, pinned to core 1; joins/s is its tps without connection time and latency comes from its per-transaction log. It is Turnout's join statement; around it Turnout also parses and authenticates each request, answers it, sends the counts to every socket and, after commit, reads the attendee lists for the organizer (at most every 200 ms per event).\n\n\`\`\`sql\n${joinSql}\n\`\`\``,
     );
     if (ctx.shouldProfile(figure) || (!allOk && !options.quick)) {
       await turnout.stop();
@@ -180,21 +180,42 @@ export async function joinRushFigure(ctx) {
 }
 
 const EVENT = '__EVENT__';
-/** The join transaction, as pgbench runs it (`__EVENT__` is replaced by the event's id). */
+/**
+ * The join transaction, as pgbench runs it (`__EVENT__` is replaced by the event's id): Turnout's
+ * own join statement (participation.repository.ts `seatOrWaitlist`) between BEGIN and COMMIT, the
+ * joiner taken from the arrival queue.
+ */
 function readJoinSql() {
+  const joiner = '(SELECT user_id FROM bench_queue WHERE n = :k)';
   return `SELECT nextval('bench_queue_seq') AS k \\gset
 BEGIN;
-SELECT ((e.capacity IS NULL OR e.joined_count < e.capacity) AND e.waitlist_count = 0)::int AS seat
-  FROM events e JOIN users u ON u.id = e.organizer_id WHERE e.id = '${EVENT}' FOR UPDATE OF e \\gset
-SELECT count(*) AS existing FROM participations p JOIN bench_queue q ON q.user_id = p.user_id
-  WHERE p.event_id = '${EVENT}' AND q.n = :k \\gset
-\\if :seat
-INSERT INTO participations (event_id, user_id, status) SELECT '${EVENT}', user_id, 'joined' FROM bench_queue WHERE n = :k;
-UPDATE events SET joined_count = joined_count + 1, version = version + 1 WHERE id = '${EVENT}' RETURNING *;
-\\else
-INSERT INTO participations (event_id, user_id, status) SELECT '${EVENT}', user_id, 'waitlisted' FROM bench_queue WHERE n = :k;
-UPDATE events SET waitlist_count = waitlist_count + 1, version = version + 1 WHERE id = '${EVENT}' RETURNING *;
-\\endif
+WITH locked AS (
+  SELECT * FROM events WHERE id = '${EVENT}' FOR UPDATE
+), mine AS (
+  SELECT p.status, CASE WHEN p.status = 'waitlisted' THEN (
+    SELECT count(*)::int FROM participations w
+    WHERE w.event_id = p.event_id AND w.status = 'waitlisted' AND w.seq <= p.seq) END AS position
+  FROM participations p WHERE p.event_id = '${EVENT}' AND p.user_id = ${joiner}
+), decided AS (
+  SELECT CASE WHEN (capacity IS NULL OR joined_count < capacity) AND waitlist_count = 0
+    THEN 'joined' ELSE 'waitlisted' END AS status
+  FROM locked WHERE ends_at > now() AND NOT EXISTS (SELECT 1 FROM mine)
+), added AS (
+  INSERT INTO participations (event_id, user_id, status, created_at, status_at)
+  SELECT '${EVENT}', ${joiner}, status, now(), now() FROM decided
+  RETURNING status
+), counted AS (
+  UPDATE events SET
+    joined_count = events.joined_count + (added.status = 'joined')::int,
+    waitlist_count = events.waitlist_count + (added.status = 'waitlisted')::int,
+    version = events.version + 1
+  FROM added WHERE events.id = '${EVENT}'
+  RETURNING events.joined_count AS counted_joined, events.waitlist_count AS counted_waitlisted, events.version AS counted_version
+)
+SELECT locked.*, u.name AS organizer_name, mine.status AS mine_status, mine.position AS mine_position,
+  added.status AS added_status, counted.*
+FROM locked JOIN users u ON u.id = locked.organizer_id
+  LEFT JOIN mine ON true LEFT JOIN added ON true LEFT JOIN counted ON true;
 COMMIT;`;
 }
 

@@ -1,7 +1,8 @@
 import type { ParticipationStatus } from '@turnout/contracts';
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { Executor, Tx } from '../../db/database';
-import { eventDepartures, events, participations, users } from '../../db/schema';
+import { type EventRow, eventDepartures, events, participations, users } from '../../db/schema';
+import type { EventRecord, MyParticipation } from '../events/events.repository';
 
 export interface AttendeeRow {
   userId: string;
@@ -17,9 +18,83 @@ export interface AttendeeList {
   rows: AttendeeRow[];
 }
 
+/** What one join statement found and did; see `participationRepository.seatOrWaitlist`. */
+export type JoinOutcome =
+  | { kind: 'added'; event: EventRecord; mine: NonNullable<MyParticipation> }
+  | { kind: 'already'; event: EventRecord; mine: NonNullable<MyParticipation> }
+  | { kind: 'ended'; event: EventRecord };
+
+const eventColumns = Object.entries(getTableColumns(events));
+
+/** An `events` row as the driver returned it (column names, driver values) → an EventRow. */
+function eventFromDriver(row: Record<string, unknown>): EventRow {
+  const event: Record<string, unknown> = {};
+  for (const [key, column] of eventColumns) {
+    const value = row[column.name];
+    event[key] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
+  }
+  return event as EventRow;
+}
+
 export const participationRepository = {
-  async insert(tx: Tx, eventId: string, userId: string, status: ParticipationStatus, at: Date): Promise<void> {
-    await tx.insert(participations).values({ eventId, userId, status, createdAt: at, statusAt: at });
+  /**
+   * The whole join in one statement: lock the event row, read the viewer's participation, seat
+   * them if a seat is free and nobody is waiting (else put them at the end of the waitlist), and
+   * write the counts and version. Joins of one event queue on the row lock and each holds it for
+   * this one statement and its COMMIT, with no round trip to the application in between.
+   * The rule is `freeSeats(event) > 0 && waitlistCount === 0` and `!hasEnded(event, at)` from
+   * events.rules, here under the lock; the CHECK on joined_count <= capacity backs it.
+   * Null when the event does not exist.
+   */
+  async seatOrWaitlist(tx: Tx, eventId: string, userId: string, at: Date): Promise<JoinOutcome | null> {
+    const when = at.toISOString();
+    const result = await tx.execute(sql`
+      with locked as (
+        select * from ${events} where id = ${eventId} for update
+      ), mine as (
+        select p.status, case when p.status = 'waitlisted' then (
+          select count(*)::int from ${participations} w
+          where w.event_id = p.event_id and w.status = 'waitlisted' and w.seq <= p.seq) end as position
+        from ${participations} p where p.event_id = ${eventId} and p.user_id = ${userId}
+      ), decided as (
+        select case when (capacity is null or joined_count < capacity) and waitlist_count = 0
+          then 'joined' else 'waitlisted' end as status
+        from locked where ends_at > ${when} and not exists (select 1 from mine)
+      ), added as (
+        insert into ${participations} (event_id, user_id, status, created_at, status_at)
+        select ${eventId}, ${userId}, status, ${when}, ${when} from decided
+        returning status
+      ), counted as (
+        update ${events} set
+          joined_count = ${events.joinedCount} + (added.status = 'joined')::int,
+          waitlist_count = ${events.waitlistCount} + (added.status = 'waitlisted')::int,
+          version = ${events.version} + 1
+        from added where ${events.id} = ${eventId}
+        returning ${events}.joined_count as counted_joined, ${events}.waitlist_count as counted_waitlisted, ${events}.version as counted_version
+      )
+      select locked.*, u.name as organizer_name, mine.status as mine_status, mine.position as mine_position,
+        added.status as added_status, counted.*
+      from locked join ${users} u on u.id = locked.organizer_id
+        left join mine on true left join added on true left join counted on true`);
+    const row = (result as unknown as { rows: Record<string, unknown>[] }).rows[0];
+    if (!row) return null;
+    const found: EventRecord = { ...eventFromDriver(row), organizerName: String(row.organizer_name) };
+    if (row.added_status) {
+      const status = row.added_status as ParticipationStatus;
+      const event = {
+        ...found,
+        joinedCount: Number(row.counted_joined),
+        waitlistCount: Number(row.counted_waitlisted),
+        version: Number(row.counted_version),
+      };
+      // A newcomer always waits at the end of the line.
+      return { kind: 'added', event, mine: { status, position: status === 'waitlisted' ? event.waitlistCount : null } };
+    }
+    if (row.mine_status) {
+      const position = row.mine_position === null ? null : Number(row.mine_position);
+      return { kind: 'already', event: found, mine: { status: row.mine_status as ParticipationStatus, position } };
+    }
+    return { kind: 'ended', event: found };
   },
 
   /** Removes the participation and remembers the departure, so a later cancellation still reaches them. */

@@ -1,4 +1,4 @@
-import { ErrorCode, type ParticipationStatus } from '@turnout/contracts';
+import { ErrorCode } from '@turnout/contracts';
 import type { Db } from '../../db/database';
 import { conflict, notFound } from '../../http/errors';
 import { toUser } from '../../realtime/publisher';
@@ -7,7 +7,7 @@ import type { Viewer } from '../auth/auth.service';
 import { assertCanManage } from '../events/events.policy';
 import { presentParticipation } from '../events/events.presenter';
 import { type EventRecord, type EventWithMine, eventsRepository, type MyParticipation } from '../events/events.repository';
-import { freeSeats, hasEnded, promotable } from '../events/events.rules';
+import { hasEnded, promotable } from '../events/events.rules';
 import type { AttendeeLists } from './participation.attendee-lists';
 import { presentAttendees } from './participation.presenter';
 import { participationRepository } from './participation.repository';
@@ -36,22 +36,14 @@ export function createParticipationService(deps: ParticipationServiceDeps) {
     async join(viewer: Viewer, eventId: string): Promise<{ event: EventRecord; mine: NonNullable<MyParticipation> }> {
       return inTurn(eventId, () =>
         deps.runInTransaction(async (tx, outbox) => {
-          const found = await eventsRepository.lockWithMine(tx, eventId, viewer.id);
-          if (!found) throw notFound('Event');
-          const { event, mine: existing } = found;
-          if (existing) return { event, mine: existing };
-          const at = now();
-          if (hasEnded(event, at)) throw eventEnded('it can no longer be joined');
-
-          const status: ParticipationStatus = freeSeats(event) > 0 && event.waitlistCount === 0 ? 'joined' : 'waitlisted';
-          await participationRepository.insert(tx, eventId, viewer.id, status, at);
-          const counts = status === 'joined' ? { joined: 1, waitlisted: 0 } : { joined: 0, waitlisted: 1 };
-          const updated = { ...(await eventsRepository.update(tx, eventId, {}, counts, at)), organizerName: event.organizerName };
-          // A newcomer always waits at the end of the line.
-          const mine = { status, position: status === 'waitlisted' ? updated.waitlistCount : null };
+          const outcome = await participationRepository.seatOrWaitlist(tx, eventId, viewer.id, now());
+          if (!outcome) throw notFound('Event');
+          if (outcome.kind === 'ended') throw eventEnded('it can no longer be joined');
+          const { event, mine } = outcome;
+          if (outcome.kind === 'already') return { event, mine };
           outbox.add(toUser(viewer.id, 'participation:mine', { eventId, ...presentParticipation(mine) }));
-          await announceParticipation(tx, outbox, deps.attendeeLists, updated, null);
-          return { event: updated, mine };
+          await announceParticipation(tx, outbox, deps.attendeeLists, event, null);
+          return { event, mine };
         }),
       );
     },
