@@ -163,7 +163,7 @@ export async function joinRushFigure(ctx) {
       `Each run: a new event with ${options.seats} seats (created through the API), then ${options.joiners.toLocaleString('en-US')} joiners, each with their own session and an already open keep-alive connection, send \`PUT /api/events/:id/participation\` at the same instant. joins/s = joiners ÷ time from the first request sent to the last answer; latency per request (HDR). A 100-joiner rush on a 10-seat event warms up first. The outcome is checked through the organizer's attendee list and the answers (${ours.outcomes[0].text}).`,
     );
     figure.note(
-      `pgbench runs the transaction below with ${POOL} clients (the server's \`DATABASE_POOL_MAX\`: the database never sees more than ${POOL} of Turnout's joins at once), ${options.joiners.toLocaleString('en-US')} transactions in all, pinned to core 1; joins/s is its tps without connection time and latency comes from its per-transaction log. It is Turnout's join statement; around it Turnout also parses and authenticates each request, answers it, sends the counts to every socket and, after commit, reads the attendee lists for the organizer (at most every 200 ms per event).\n\n\`\`\`sql\n${joinSql}\n\`\`\``,
+      `pgbench runs the script below with ${POOL} clients (the server's \`DATABASE_POOL_MAX\`: the database never sees more than ${POOL} of Turnout's joins at once), ${options.joiners.toLocaleString('en-US')} transactions in all, pinned to core 1; joins/s is its tps without connection time and latency comes from its per-transaction log. The join is Turnout's own statement, committing on its own as in Turnout; around it Turnout also parses and authenticates each request, answers it, sends the counts to every socket and, after commit, reads the attendee lists for the organizer (at most every 200 ms per event).\n\n\`\`\`sql\n${joinSql}\n\`\`\``,
     );
     if (ctx.shouldProfile(figure) || (!allOk && !options.quick)) {
       await turnout.stop();
@@ -181,14 +181,13 @@ export async function joinRushFigure(ctx) {
 
 const EVENT = '__EVENT__';
 /**
- * The join transaction, as pgbench runs it (`__EVENT__` is replaced by the event's id): Turnout's
- * own join statement (participation.repository.ts `seatOrWaitlist`) between BEGIN and COMMIT, the
- * joiner taken from the arrival queue.
+ * The join, as pgbench runs it (`__EVENT__` is replaced by the event's id): Turnout's own join
+ * statement (participation.repository.ts `seatOrWaitlist`), committing on its own as Turnout runs
+ * it, the joiner taken from the arrival queue.
  */
 function readJoinSql() {
   const joiner = '(SELECT user_id FROM bench_queue WHERE n = :k)';
   return `SELECT nextval('bench_queue_seq') AS k \\gset
-BEGIN;
 WITH locked AS (
   SELECT * FROM events WHERE id = '${EVENT}' FOR UPDATE
 ), mine AS (
@@ -215,8 +214,7 @@ WITH locked AS (
 SELECT locked.*, u.name AS organizer_name, mine.status AS mine_status, mine.position AS mine_position,
   added.status AS added_status, counted.*
 FROM locked JOIN users u ON u.id = locked.organizer_id
-  LEFT JOIN mine ON true LEFT JOIN added ON true LEFT JOIN counted ON true;
-COMMIT;`;
+  LEFT JOIN mine ON true LEFT JOIN added ON true LEFT JOIN counted ON true;`;
 }
 
 async function pgbenchRuns(url, users, options) {

@@ -34,7 +34,7 @@ import { createSessionCookies, sessionPlugin } from './plugins/session';
 import { webAppPlugin } from './plugins/web-app';
 import { realtimeGateway } from './realtime/gateway';
 import { type Publisher, silentPublisher } from './realtime/publisher';
-import { createRunInTransaction } from './realtime/unit-of-work';
+import { createRunInTransaction, createRunStatement } from './realtime/unit-of-work';
 
 export interface AppDeps {
   config: Config;
@@ -73,6 +73,7 @@ export async function buildApp({ config, database, redis, logger }: AppDeps) {
     db: database.db,
     redis,
     runInTransaction: createRunInTransaction(database.db, () => publisher),
+    runStatement: createRunStatement(database.db, () => publisher),
     get publisher() {
       return publisher;
     },
@@ -117,7 +118,7 @@ export async function buildApp({ config, database, redis, logger }: AppDeps) {
     log: app.log,
   });
   app.addHook('onClose', () => attendeeLists.settled());
-  const domain = { db: database.db, runInTransaction: context.runInTransaction, attendeeLists };
+  const domain = { db: database.db, runInTransaction: context.runInTransaction, runStatement: context.runStatement, attendeeLists };
   await app.register(eventRoutes, { events: createEventsService(domain) });
   await app.register(participationRoutes, { participation: createParticipationService(domain) });
   await app.register(notificationRoutes, { notifications: createNotificationsService(domain) });

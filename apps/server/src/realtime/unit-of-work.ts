@@ -21,11 +21,24 @@ export type RunInTransaction = <T>(work: (tx: Tx, outbox: Outbox) => Promise<T>)
  * it put in the outbox and start its follow-ups. A rolled-back transaction publishes nothing.
  */
 export function createRunInTransaction(db: Db, publisher: () => Publisher): RunInTransaction {
-  return async (work) => {
-    const outbox = new Outbox();
-    const result = await db.transaction((tx) => work(tx, outbox));
-    if (outbox.messages.length > 0) publisher().publish(outbox.messages);
-    for (const task of outbox.followUps) task();
-    return result;
-  };
+  return (work) => publishing(publisher, (outbox) => db.transaction((tx) => work(tx, outbox)));
+}
+
+export type RunStatement = <T>(work: (db: Db, outbox: Outbox) => Promise<T>) => Promise<T>;
+
+/**
+ * The same for a write that is exactly one SQL statement: the statement commits on its own, so
+ * there is no BEGIN and no COMMIT to wait for, and locks it takes end with it. `work` must run one
+ * statement only (several would each commit separately); the outbox is published once it returns.
+ */
+export function createRunStatement(db: Db, publisher: () => Publisher): RunStatement {
+  return (work) => publishing(publisher, (outbox) => work(db, outbox));
+}
+
+async function publishing<T>(publisher: () => Publisher, write: (outbox: Outbox) => Promise<T>): Promise<T> {
+  const outbox = new Outbox();
+  const result = await write(outbox);
+  if (outbox.messages.length > 0) publisher().publish(outbox.messages);
+  for (const task of outbox.followUps) task();
+  return result;
 }

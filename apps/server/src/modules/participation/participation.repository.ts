@@ -40,15 +40,15 @@ export const participationRepository = {
   /**
    * The whole join in one statement: lock the event row, read the viewer's participation, seat
    * them if a seat is free and nobody is waiting (else put them at the end of the waitlist), and
-   * write the counts and version. Joins of one event queue on the row lock and each holds it for
-   * this one statement and its COMMIT, with no round trip to the application in between.
+   * write the counts and version. Run on its own it commits by itself: joins of one event queue on
+   * the row lock and each holds it only while this statement runs, never across a round trip.
    * The rule is `freeSeats(event) > 0 && waitlistCount === 0` and `!hasEnded(event, at)` from
    * events.rules, here under the lock; the CHECK on joined_count <= capacity backs it.
    * Null when the event does not exist.
    */
-  async seatOrWaitlist(tx: Tx, eventId: string, userId: string, at: Date): Promise<JoinOutcome | null> {
+  async seatOrWaitlist(db: Executor, eventId: string, userId: string, at: Date): Promise<JoinOutcome | null> {
     const when = at.toISOString();
-    const result = await tx.execute(sql`
+    const result = await db.execute(sql`
       with locked as (
         select * from ${events} where id = ${eventId} for update
       ), mine as (

@@ -2,7 +2,7 @@ import { ErrorCode } from '@turnout/contracts';
 import type { Db } from '../../db/database';
 import { conflict, notFound } from '../../http/errors';
 import { toUser } from '../../realtime/publisher';
-import type { RunInTransaction } from '../../realtime/unit-of-work';
+import type { RunInTransaction, RunStatement } from '../../realtime/unit-of-work';
 import type { Viewer } from '../auth/auth.service';
 import { assertCanManage } from '../events/events.policy';
 import { presentParticipation } from '../events/events.presenter';
@@ -12,11 +12,12 @@ import type { AttendeeLists } from './participation.attendee-lists';
 import { presentAttendees } from './participation.presenter';
 import { participationRepository } from './participation.repository';
 import { createTurns } from './participation.turns';
-import { announceParticipation, promoteWaitlisted } from './participation.waitlist';
+import { announceCounts, announceParticipation, promoteWaitlisted } from './participation.waitlist';
 
 export interface ParticipationServiceDeps {
   db: Db;
   runInTransaction: RunInTransaction;
+  runStatement: RunStatement;
   attendeeLists: AttendeeLists;
   now?: () => Date;
 }
@@ -29,20 +30,20 @@ export function createParticipationService(deps: ParticipationServiceDeps) {
 
   return {
     /**
-     * Seats the viewer if a seat is free and nobody is waiting, else waitlists them. The event row
-     * is locked first, so joins on any number of processes take turns; the CHECK on
-     * joined_count <= capacity backs that. Joining again answers the current state.
+     * Seats the viewer if a seat is free and nobody is waiting, else waitlists them, in one
+     * statement that locks the event row: joins on any number of processes take turns on it, and
+     * the CHECK on joined_count <= capacity backs the rule. Joining again answers the current state.
      */
     async join(viewer: Viewer, eventId: string): Promise<{ event: EventRecord; mine: NonNullable<MyParticipation> }> {
       return inTurn(eventId, () =>
-        deps.runInTransaction(async (tx, outbox) => {
-          const outcome = await participationRepository.seatOrWaitlist(tx, eventId, viewer.id, now());
+        deps.runStatement(async (db, outbox) => {
+          const outcome = await participationRepository.seatOrWaitlist(db, eventId, viewer.id, now());
           if (!outcome) throw notFound('Event');
           if (outcome.kind === 'ended') throw eventEnded('it can no longer be joined');
           const { event, mine } = outcome;
           if (outcome.kind === 'already') return { event, mine };
           outbox.add(toUser(viewer.id, 'participation:mine', { eventId, ...presentParticipation(mine) }));
-          await announceParticipation(tx, outbox, deps.attendeeLists, event, null);
+          announceCounts(outbox, deps.attendeeLists, event);
           return { event, mine };
         }),
       );

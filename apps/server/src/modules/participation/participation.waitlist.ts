@@ -23,18 +23,8 @@ export async function promoteWaitlisted(tx: Tx, outbox: Outbox, event: EventReco
   return promoted;
 }
 
-/**
- * After who is joined or waitlisted changed: the stored counts and version to everyone, the new
- * place to each waitlisted joiner from `positionsMovedFrom` on, and, once committed, both lists to
- * the owner (coalesced per event by `lists`).
- */
-export async function announceParticipation(
-  tx: Tx,
-  outbox: Outbox,
-  lists: AttendeeLists,
-  event: EventRecord,
-  positionsMovedFrom: number | null,
-): Promise<void> {
+/** The stored counts and version to everyone and, once committed, both lists to the owner (coalesced per event by `lists`). */
+export function announceCounts(outbox: Outbox, lists: AttendeeLists, event: EventRecord): void {
   outbox.add(
     toEveryone('participation:changed', {
       eventId: event.id,
@@ -44,6 +34,20 @@ export async function announceParticipation(
     }),
   );
   outbox.afterCommit(() => lists.changed(event.id));
+}
+
+/**
+ * After who is joined or waitlisted changed: the counts (`announceCounts`), and the new place to
+ * each waitlisted joiner from `positionsMovedFrom` on.
+ */
+export async function announceParticipation(
+  tx: Tx,
+  outbox: Outbox,
+  lists: AttendeeLists,
+  event: EventRecord,
+  positionsMovedFrom: number | null,
+): Promise<void> {
+  announceCounts(outbox, lists, event);
   if (positionsMovedFrom === null) return;
   const moved = await participationRepository.listWaitlistedFrom(tx, event.id, positionsMovedFrom);
   outbox.add(
