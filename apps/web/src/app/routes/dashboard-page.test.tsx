@@ -43,7 +43,7 @@ describe('the joiner’s dashboard', () => {
     const games = screen.getByRole('link', { name: 'Board games night' }).closest('article') as HTMLElement;
     await user.click(within(games).getByRole('button', { name: 'Join' }));
     // Before the server answers: Leave is shown but unavailable, and keeps the focus of the press.
-    const leave = within(games).getByRole('button', { name: 'Leave' });
+    const leave = await within(games).findByRole('button', { name: 'Leave' });
     expect(leave).toHaveAttribute('aria-disabled', 'true');
     expect(leave).toHaveFocus();
     expect(within(games).getByText('Joined')).toBeInTheDocument();
