@@ -1,21 +1,19 @@
-import { randomBytes } from 'node:crypto';
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { register } from '../pages/auth-pages';
 import { createEvent, wallTimeInDays } from '../pages/event-pages';
-import { DESKTOP, launchBrowser, newContext, PHONE, screenshot } from '../support/browser';
+import { DESKTOP, newContext, PHONE, screenshot, uniqueSuffix, useBrowser } from '../support/browser';
 
-let browser: Browser;
+const browser = useBrowser();
 let eventId: string;
 type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;
 let organizerState: StorageState;
 let joinerState: StorageState;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  const organizer = await newContext(browser);
-  await register(organizer.page, `a11y_org_${randomBytes(3).toString('hex')}`, 'Organizer');
+  const organizer = await newContext(browser());
+  await register(organizer.page, `a11y_org_${uniqueSuffix()}`, 'Organizer');
   eventId = await createEvent(organizer.page, {
     title: 'Accessibility meetup',
     description: 'Talks and a hands-on screen reader session.',
@@ -26,12 +24,11 @@ beforeAll(async () => {
   });
   organizerState = await organizer.context.storageState();
   await organizer.context.close();
-  const joiner = await newContext(browser);
-  await register(joiner.page, `a11y_joiner_${randomBytes(3).toString('hex')}`, 'Joiner');
+  const joiner = await newContext(browser());
+  await register(joiner.page, `a11y_joiner_${uniqueSuffix()}`, 'Joiner');
   joinerState = await joiner.context.storageState();
   await joiner.context.close();
 });
-afterAll(() => browser?.close());
 
 async function audit(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
@@ -105,7 +102,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       it(`${visit.name} has no axe violations and fits a 360 px wide screen`, async () => {
         for (const viewport of [DESKTOP, PHONE]) {
           const storageState = visit.as === 'organizer' ? organizerState : visit.as === 'joiner' ? joinerState : undefined;
-          const context = await browser.newContext({
+          const context = await browser().newContext({
             ...(storageState ? { storageState } : {}),
             baseURL: inject('baseURL'),
             viewport,

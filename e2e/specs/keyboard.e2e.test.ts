@@ -1,25 +1,17 @@
-import { randomBytes } from 'node:crypto';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { register } from '../pages/auth-pages';
 import { createEvent, eventLink, wallTimeInDays } from '../pages/event-pages';
-import { launchBrowser, newContext, PHONE } from '../support/browser';
+import { newContext, PHONE, uniqueSuffix, useBrowser } from '../support/browser';
 import { hasFocus, tabTo, typeWallTime } from '../support/keyboard';
 
 // Only the keyboard drives the pages under test: no clicks, no fills.
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser?.close());
-
-const suffix = () => randomBytes(3).toString('hex');
+const browser = useBrowser();
 
 it('lets an organizer create, edit and delete an event with the keyboard alone', async () => {
-  const { context, page, errors } = await newContext(browser);
-  await register(page, `kb_org_${suffix()}`, 'Organizer');
-  const title = `Keyboard night ${suffix()}`;
+  const { context, page, errors } = await newContext(browser());
+  await register(page, `kb_org_${uniqueSuffix()}`, 'Organizer');
+  const title = `Keyboard night ${uniqueSuffix()}`;
 
   await tabTo(page, page.getByRole('link', { name: 'New event' }));
   await page.keyboard.press('Enter');
@@ -72,15 +64,15 @@ it('lets an organizer create, edit and delete an event with the keyboard alone',
 });
 
 it('lets a joiner sign up, find, join and leave an event, read notifications and switch theme with the keyboard alone', async () => {
-  const organizer = await newContext(browser);
-  await register(organizer.page, `kb_host_${suffix()}`, 'Organizer');
-  const title = `Tab and Enter club ${suffix()}`;
+  const organizer = await newContext(browser());
+  await register(organizer.page, `kb_host_${uniqueSuffix()}`, 'Organizer');
+  const title = `Tab and Enter club ${uniqueSuffix()}`;
   const eventId = await createEvent(organizer.page, { title, location: 'Room 4', startsAt: wallTimeInDays(4), capacity: 10 });
 
-  const { context, page, errors } = await newContext(browser, { viewport: PHONE });
+  const { context, page, errors } = await newContext(browser(), { viewport: PHONE });
   await page.goto('/register');
   await tabTo(page, page.getByLabel('Name', { exact: true }));
-  await page.keyboard.type(`kb_joiner_${suffix()}`);
+  await page.keyboard.type(`kb_joiner_${uniqueSuffix()}`);
   await tabTo(page, page.getByLabel('Password', { exact: true }));
   await page.keyboard.type('correct horse battery');
   // Tab enters the role group on its checked radio (Joiner); the arrow keys move the choice.

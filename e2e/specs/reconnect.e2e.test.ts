@@ -1,26 +1,18 @@
-import { randomBytes } from 'node:crypto';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { register } from '../pages/auth-pages';
 import { createEvent, eventLink, wallTimeInDays } from '../pages/event-pages';
-import { launchBrowser, newContext, PHONE } from '../support/browser';
+import { newContext, PHONE, uniqueSuffix, useBrowser } from '../support/browser';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser?.close());
-
-const suffix = () => randomBytes(3).toString('hex');
+const browser = useBrowser();
 
 it('shows a quiet reconnecting state while the connection is down and catches up on what it missed', async () => {
-  const organizer = await newContext(browser);
-  await register(organizer.page, `net_org_${suffix()}`, 'Organizer');
-  const title = `Signal lost ${suffix()}`;
+  const organizer = await newContext(browser());
+  await register(organizer.page, `net_org_${uniqueSuffix()}`, 'Organizer');
+  const title = `Signal lost ${uniqueSuffix()}`;
   const eventId = await createEvent(organizer.page, { title, location: 'Basement', startsAt: wallTimeInDays(6), capacity: 8 });
 
-  const joiner = await newContext(browser, { viewport: PHONE });
-  await register(joiner.page, `net_joiner_${suffix()}`, 'Joiner');
+  const joiner = await newContext(browser(), { viewport: PHONE });
+  await register(joiner.page, `net_joiner_${uniqueSuffix()}`, 'Joiner');
   await eventLink(joiner.page, title).waitFor();
   const reconnecting = joiner.page.getByRole('status').filter({ hasText: 'Reconnecting…' });
   await expect(reconnecting.count()).resolves.toBe(0);

@@ -1,24 +1,16 @@
-import { randomBytes } from 'node:crypto';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { logIn, logOut, register } from '../pages/auth-pages';
 import { createEvent, eventLink, wallTimeInDays } from '../pages/event-pages';
-import { DESKTOP, launchBrowser, newContext, PHONE, screenshot } from '../support/browser';
+import { DESKTOP, newContext, PHONE, screenshot, uniqueSuffix, useBrowser } from '../support/browser';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(() => browser?.close());
-
-const suffix = () => randomBytes(3).toString('hex');
+const browser = useBrowser();
 
 it('runs the seed flow live between an organizer on a desktop and a joiner on a phone', async () => {
-  const organizer = await newContext(browser, { viewport: DESKTOP });
-  const joiner = await newContext(browser, { viewport: PHONE });
-  const orgName = `org_${suffix()}`;
-  const joinerName = `joiner_${suffix()}`;
-  const title = `Rooftop jazz ${suffix()}`;
+  const organizer = await newContext(browser(), { viewport: DESKTOP });
+  const joiner = await newContext(browser(), { viewport: PHONE });
+  const orgName = `org_${uniqueSuffix()}`;
+  const joinerName = `joiner_${uniqueSuffix()}`;
+  const title = `Rooftop jazz ${uniqueSuffix()}`;
 
   // The organizer registers, logs out and back in (the seed's first half).
   await register(organizer.page, orgName, 'Organizer');
@@ -77,12 +69,12 @@ it('runs the seed flow live between an organizer on a desktop and a joiner on a 
 });
 
 it('waitlists the next joiner of a full event and promotes them live when a seat frees up', async () => {
-  const organizer = await newContext(browser);
-  const first = await newContext(browser, { viewport: PHONE });
-  const second = await newContext(browser, { viewport: PHONE });
-  const title = `Tiny workshop ${suffix()}`;
+  const organizer = await newContext(browser());
+  const first = await newContext(browser(), { viewport: PHONE });
+  const second = await newContext(browser(), { viewport: PHONE });
+  const title = `Tiny workshop ${uniqueSuffix()}`;
 
-  await register(organizer.page, `org_${suffix()}`, 'Organizer');
+  await register(organizer.page, `org_${uniqueSuffix()}`, 'Organizer');
   const eventId = await createEvent(organizer.page, {
     title,
     location: 'Room 1',
@@ -91,12 +83,12 @@ it('waitlists the next joiner of a full event and promotes them live when a seat
     capacity: 1,
   });
 
-  await register(first.page, `first_${suffix()}`, 'Joiner');
+  await register(first.page, `first_${uniqueSuffix()}`, 'Joiner');
   await first.page.goto(`/events/${eventId}`);
   await first.page.getByRole('button', { name: 'Join', exact: true }).click();
   await first.page.getByRole('button', { name: 'Leave' }).waitFor();
 
-  await register(second.page, `second_${suffix()}`, 'Joiner');
+  await register(second.page, `second_${uniqueSuffix()}`, 'Joiner');
   await second.page.goto(`/events/${eventId}`);
   await second.page.getByRole('button', { name: 'Join waitlist' }).click();
   await second.page

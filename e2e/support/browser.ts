@@ -1,7 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 
 export const DESKTOP = { width: 1280, height: 800 };
 export const PHONE = { width: 390, height: 844 };
@@ -23,6 +24,25 @@ export function launchBrowser(): Promise<Browser> {
     ],
   });
 }
+
+/**
+ * One browser for the spec file that calls this at its top level: launched before its tests,
+ * closed after them. The returned function gives the running browser.
+ */
+export function useBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(() => browser?.close());
+  return () => {
+    if (!browser) throw new Error('the browser is not running (useBrowser must be called at the top level of a spec)');
+    return browser;
+  };
+}
+
+/** A short random tag that keeps names and titles unique across tests and runs. */
+export const uniqueSuffix = () => randomBytes(3).toString('hex');
 
 export interface ContextOptions {
   viewport?: { width: number; height: number };

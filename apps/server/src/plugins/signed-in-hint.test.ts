@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../test/build-test-app';
-import { buildUser, ORIGIN, uniqueName } from '../test/builders';
+import { buildUser, uniqueName } from '../test/builders';
+import { call } from '../test/event-builders';
 
 // The page-readable `turnout_signed_in` cookie travels with the session cookie, so the web app asks
 // GET /api/auth/me only when someone may be logged in.
@@ -37,11 +38,8 @@ function expectCleared(response: LightMyRequestResponse) {
 
 describe('the signed-in hint', () => {
   it('is set beside the session cookie at registration and login, readable by the page, with the same lifetime', async () => {
-    const register = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/register',
-      headers: { origin: ORIGIN },
-      payload: { name: uniqueName('hint'), password: 'correct horse battery', role: 'joiner' },
+    const register = await call(t, 'POST', '/api/auth/register', {
+      body: { name: uniqueName('hint'), password: 'correct horse battery', role: 'joiner' },
     });
     expect(cookieNamed(register, SESSION)).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/', maxAge: ABSOLUTE_MINUTES * 60 });
     const hint = cookieNamed(register, HINT);
@@ -49,25 +47,20 @@ describe('the signed-in hint', () => {
     expect(hint?.httpOnly).toBeUndefined();
 
     const user = await buildUser(t);
-    const login = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      headers: { origin: ORIGIN },
-      payload: { name: user.user.name, password: user.password },
-    });
+    const login = await call(t, 'POST', '/api/auth/login', { body: { name: user.user.name, password: user.password } });
     expect(cookieNamed(login, HINT)).toMatchObject({ value: '1', path: '/' });
   });
 
   it('is cleared with the session cookie at logout', async () => {
     const user = await buildUser(t);
-    const logout = await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { origin: ORIGIN, cookie: user.cookie } });
+    const logout = await call(t, 'POST', '/api/auth/logout', { as: user });
     expect(logout.statusCode).toBe(204);
     expectCleared(logout);
   });
 
   it('is cleared with the session cookie when a request with a session that is gone answers 401', async () => {
     const user = await buildUser(t);
-    await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { origin: ORIGIN, cookie: user.cookie } });
+    await call(t, 'POST', '/api/auth/logout', { as: user });
 
     const stale = await me(`${user.cookie}; ${HINT}=1`);
     expect(stale.statusCode).toBe(401);
@@ -83,11 +76,9 @@ describe('the signed-in hint', () => {
     expect(anonymous.cookies).toEqual([]);
 
     const user = await buildUser(t);
-    const wrongPassword = await t.app.inject({
-      method: 'POST',
-      url: '/api/auth/login',
-      headers: { origin: ORIGIN, cookie: user.cookie },
-      payload: { name: user.user.name, password: 'not the password' },
+    const wrongPassword = await call(t, 'POST', '/api/auth/login', {
+      as: user,
+      body: { name: user.user.name, password: 'not the password' },
     });
     expect(wrongPassword.statusCode).toBe(401);
     expect(wrongPassword.cookies).toEqual([]);
