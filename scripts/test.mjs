@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: every suite, in order: server (unit, PGlite, PostgreSQL), web components, browser journeys.
+// `npm test`: every suite, in order: the shared rules, server (unit, PGlite, PostgreSQL), web components, browser journeys.
 // On a developer's machine a missing PostgreSQL/Redis or Chromium skips that suite and says so plainly;
 // under CI=true anything missing is a failure.
 import { spawnSync } from 'node:child_process';
@@ -79,6 +79,7 @@ if (!hasNginx) {
   serverProjects.push('--exclude', 'src/ops/deploy.pg.test.ts');
   notRun.push('the nginx load-balancer check (needs nginx; on Debian: apt-get install nginx-light)');
 }
+vitest('domain', join(root, 'packages/domain'), []);
 vitest('server', join(root, 'apps/server'), serverProjects);
 vitest('web', join(root, 'apps/web'), []);
 if (existsSync(join(root, 'e2e/vitest.config.ts'))) {

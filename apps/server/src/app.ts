@@ -6,23 +6,21 @@ import { validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-z
 import type { Redis } from 'ioredis';
 import type { Config } from './config';
 import type { Database } from './db/database';
+import { createRunInTransaction, createRunStatement } from './db/unit-of-work';
 import { requestLogFields } from './http/request-log';
 import { createResponseSerializerCompiler } from './http/response-serializer';
-import { authRoutes } from './modules/auth/auth.routes';
-import { createAuthService } from './modules/auth/auth.service';
-import { createPasswordHasher } from './modules/auth/passwords';
-import { calendarRoutes } from './modules/calendar/calendar.routes';
-import { createCalendarService } from './modules/calendar/calendar.service';
-import { eventRoutes } from './modules/events/events.routes';
-import { createEventsService } from './modules/events/events.service';
-import { notificationRoutes } from './modules/notifications/notifications.routes';
-import { createNotificationsService } from './modules/notifications/notifications.service';
-import { createAttendeeLists } from './modules/participation/participation.attendee-lists';
-import { participationRepository } from './modules/participation/participation.repository';
-import { participationRoutes } from './modules/participation/participation.routes';
-import { createParticipationService } from './modules/participation/participation.service';
-import { publicRoutes } from './modules/public/public.routes';
-import { createPublicService } from './modules/public/public.service';
+import { authRoutes, createAuthService, createPasswordHasher } from './modules/auth';
+import { calendarRoutes, createCalendarService } from './modules/calendar';
+import { createEventsService, eventRoutes } from './modules/events';
+import { createNotificationsService, notificationRoutes } from './modules/notifications';
+import {
+  createAttendeeLists,
+  createEventAttendance,
+  createParticipationService,
+  participationRepository,
+  participationRoutes,
+} from './modules/participation';
+import { createPublicService, publicRoutes } from './modules/public';
 import { healthRoutes } from './ops/health.routes';
 import { metricsPlugin } from './ops/metrics';
 import { createReadinessCheck } from './ops/readiness';
@@ -34,7 +32,6 @@ import { createSessionCookies, sessionPlugin } from './plugins/session';
 import { webAppPlugin } from './plugins/web-app';
 import { realtimeGateway } from './realtime/gateway';
 import { type Publisher, silentPublisher } from './realtime/publisher';
-import { createRunInTransaction, createRunStatement } from './realtime/unit-of-work';
 
 export interface AppDeps {
   config: Config;
@@ -118,16 +115,17 @@ export async function buildApp({ config, database, redis, logger }: AppDeps) {
     log: app.log,
   });
   app.addHook('onClose', () => attendeeLists.settled());
-  const domain = { db: database.db, runInTransaction: context.runInTransaction, runStatement: context.runStatement, attendeeLists };
-  await app.register(eventRoutes, { events: createEventsService(domain) });
-  await app.register(participationRoutes, { participation: createParticipationService(domain) });
+  const domain = { db: database.db, runInTransaction: context.runInTransaction, runStatement: context.runStatement };
+  // Participation builds on events; events reach the people on an event only through this seam.
+  await app.register(eventRoutes, { events: createEventsService({ ...domain, attendance: createEventAttendance(attendeeLists) }) });
+  await app.register(participationRoutes, { participation: createParticipationService({ ...domain, attendeeLists }) });
   await app.register(notificationRoutes, { notifications: createNotificationsService(domain) });
   await app.register(publicRoutes, { publicPages: createPublicService(domain) });
   await app.register(calendarRoutes, {
     calendar: createCalendarService({ db: database.db, runInTransaction: context.runInTransaction, publicOrigin: config.publicOrigin }),
   });
 
-  await app.register(realtimeGateway, { config, db: database.db, auth, cookies, redis, setPublisher: context.setPublisher });
+  await app.register(realtimeGateway, { config, auth, cookies, redis, setPublisher: context.setPublisher });
   await app.register(webAppPlugin, { distDir: config.webDistDir });
   const turnout = { ...context, auth, cookies, attendeeLists };
   app.decorate('turnout', turnout);

@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Config } from '../config';
 import { unauthenticated } from '../http/errors';
-import type { AuthService, Viewer } from '../modules/auth/auth.service';
+import type { Viewer } from '../modules/auth/viewer';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -61,7 +61,12 @@ export function createSessionCookies(config: Pick<Config, 'secureCookies' | 'ses
 
 const isHtml = (reply: FastifyReply) => String(reply.getHeader('content-type') ?? '').startsWith('text/html');
 
-export const sessionPlugin = fp(async (app: FastifyInstance, opts: { auth: AuthService; cookies: SessionCookies }) => {
+/** Finds the viewer behind a session token (the auth service). */
+export interface SessionResolver {
+  resolve(token: string): Promise<Viewer | null>;
+}
+
+export const sessionPlugin = fp(async (app: FastifyInstance, opts: { auth: SessionResolver; cookies: SessionCookies }) => {
   app.decorateRequest('viewer', null);
   app.addHook('onRequest', async (request) => {
     if (!request.url.startsWith('/api/')) return;

@@ -5,8 +5,7 @@ import type { Redis } from 'ioredis';
 import { Gauge } from 'prom-client';
 import { Server } from 'socket.io';
 import type { Config } from '../config';
-import type { Db } from '../db/database';
-import type { AuthService } from '../modules/auth/auth.service';
+import type { AuthService } from '../modules/auth';
 import type { SessionCookies } from '../plugins/session';
 import { type ClientEvent, createClientEventBudget, parseClientEvent } from './client-events';
 import { type ClusterAdapter, createClusterAdapter } from './cluster-adapter';
@@ -26,7 +25,6 @@ const RESYNC_COALESCE_MS = 250;
 
 export interface GatewayOptions {
   config: Config;
-  db: Db;
   auth: AuthService;
   cookies: SessionCookies;
   /** With Redis, broadcasts, disconnects and presence reach every process through the Redis Streams adapter. */
@@ -166,8 +164,8 @@ export const realtimeGateway = fp(
     opts.setPublisher(createSocketPublisher(io, { strict: opts.config.env !== 'production', log: app.log }));
 
     const sweeper = startSessionSweeper({
-      db: opts.db,
       sweepExpiredSessions: () => opts.auth.sweepExpiredSessions(),
+      existingSessionIds: (ids) => opts.auth.existingSessionIds(ids),
       localSessionIds: () => Array.from(io.of('/').sockets.values(), (socket) => socket.data.sessionId),
       endLocalSession: (sessionId) => io.local.in(sessionRoom(sessionId)).disconnectSockets(true),
       log: app.log,

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import fastifyCookie from '@fastify/cookie';
 import type { Config } from '../config';
-import type { AuthService, Viewer } from '../modules/auth/auth.service';
+import type { AuthService, Viewer } from '../modules/auth';
 import { isAllowedOrigin } from '../plugins/csrf';
 
 export type HandshakeRefusal = 'forbidden_origin' | 'unauthenticated' | 'too_many_connections';

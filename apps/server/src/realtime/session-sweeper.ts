@@ -1,33 +1,16 @@
-import { inArray } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
-import type { Db } from '../db/database';
-import { sessions } from '../db/schema';
 
 export interface SessionSweeperDeps {
-  db: Db;
   /** Deletes expired and idle sessions and ends their sockets (AuthService). */
   sweepExpiredSessions(): Promise<number>;
+  /** The ids among these that still have a session (AuthService). */
+  existingSessionIds(sessionIds: readonly string[]): Promise<Set<string>>;
   /** Session ids of the sockets connected to this process. */
   localSessionIds(): Iterable<string>;
   /** Disconnects this process's sockets of a session that no longer exists. */
   endLocalSession(sessionId: string): void;
   log: FastifyBaseLogger;
   intervalMs?: number;
-}
-
-const CHUNK = 500;
-
-/** The ids among `ids` that still have a session row. */
-async function existingSessionIds(db: Db, ids: string[]): Promise<Set<string>> {
-  const found = new Set<string>();
-  for (let i = 0; i < ids.length; i += CHUNK) {
-    const rows = await db
-      .select({ id: sessions.tokenHash })
-      .from(sessions)
-      .where(inArray(sessions.tokenHash, ids.slice(i, i + CHUNK)));
-    for (const row of rows) found.add(row.id);
-  }
-  return found;
 }
 
 /**
@@ -41,7 +24,7 @@ export function startSessionSweeper(deps: SessionSweeperDeps) {
     await deps.sweepExpiredSessions();
     const ids = [...new Set(deps.localSessionIds())];
     if (ids.length === 0) return;
-    const alive = await existingSessionIds(deps.db, ids);
+    const alive = await deps.existingSessionIds(ids);
     for (const id of ids) if (!alive.has(id)) deps.endLocalSession(id);
   };
   const timer = setInterval(() => {

@@ -1,5 +1,5 @@
 import type { User } from '@turnout/contracts';
-import type { Viewer } from './auth.service';
+import type { Viewer } from './viewer';
 
 export const presentUser = (viewer: Pick<Viewer, 'id' | 'name' | 'role' | 'createdAt'>): User => ({
   id: viewer.id,

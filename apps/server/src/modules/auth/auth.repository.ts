@@ -1,8 +1,11 @@
-import { and, eq, lt, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, lt, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/database';
 import { type SessionRow, sessions, type UserRow, users } from '../../db/schema';
 
 export type NewUser = Pick<UserRow, 'name' | 'role' | 'passwordHash'>;
+
+// Ids per query when checking many sessions at once: well under any engine's parameter limit.
+const CHUNK = 500;
 
 export const authRepository = {
   /** Inserts the user, or returns null when the name is taken (case-insensitively). */
@@ -52,5 +55,18 @@ export const authRepository = {
       .where(or(lt(sessions.expiresAt, now), lt(sessions.lastSeenAt, idleBefore)))
       .returning({ tokenHash: sessions.tokenHash });
     return rows.map((row) => row.tokenHash);
+  },
+
+  /** The ids among `ids` that still have a session row. */
+  async existingSessionIds(db: Executor, ids: readonly string[]): Promise<Set<string>> {
+    const found = new Set<string>();
+    for (let i = 0; i < ids.length; i += CHUNK) {
+      const rows = await db
+        .select({ id: sessions.tokenHash })
+        .from(sessions)
+        .where(inArray(sessions.tokenHash, ids.slice(i, i + CHUNK)));
+      for (const row of rows) found.add(row.id);
+    }
+    return found;
   },
 };

@@ -1,4 +1,4 @@
-import { ErrorCode, type LoginBody, type RegisterBody, type Role } from '@turnout/contracts';
+import { ErrorCode, type LoginBody, type RegisterBody } from '@turnout/contracts';
 import type { Config } from '../../config';
 import type { Db } from '../../db/database';
 import type { UserRow } from '../../db/schema';
@@ -8,16 +8,7 @@ import { authRepository } from './auth.repository';
 import type { PasswordHasher } from './passwords';
 import { createSessionCache, SESSION_CACHE_TTL_MS } from './session-cache';
 import { hashSessionToken, newSessionToken, SESSION_TOKEN_PATTERN } from './session-tokens';
-
-/** The user behind a request, as every policy and service sees them. */
-export interface Viewer {
-  id: string;
-  name: string;
-  role: Role;
-  createdAt: Date;
-  /** Hash of the session token the request came with: identifies the session, not the secret. */
-  sessionId: string;
-}
+import type { Viewer } from './viewer';
 
 export interface AuthServiceDeps {
   db: Db;
@@ -118,6 +109,9 @@ export function createAuthService(deps: AuthServiceDeps) {
       for (const sessionId of swept) ended(sessionId);
       return swept.length;
     },
+
+    /** Which of these sessions still exist, however the others ended. */
+    existingSessionIds: (sessionIds: readonly string[]) => authRepository.existingSessionIds(deps.db, sessionIds),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { Viewer } from './auth.service';
+import type { Viewer } from './viewer';
 
 /**
  * How long a resolved session is served from memory. Within this window a session deleted by

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { Viewer } from './auth.service';
 import { createSessionCache, SESSION_CACHE_TTL_MS } from './session-cache';
+import type { Viewer } from './viewer';
 
 const viewer: Viewer = { id: 'u1', name: 'ada', role: 'joiner', createdAt: new Date(0), sessionId: 's1' };
 

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { CalendarTokenResponse } from '@turnout/contracts';
 import type { Db } from '../../db/database';
+import type { RunInTransaction } from '../../db/unit-of-work';
 import { notFound, unauthenticated } from '../../http/errors';
-import type { RunInTransaction } from '../../realtime/unit-of-work';
 import { presentCalendar } from './calendar.presenter';
 import { calendarRepository } from './calendar.repository';
 

@@ -57,7 +57,7 @@ export const eventsRepository = {
     return rows[0] ?? null;
   },
 
-  /** Reads the event and locks its row until the transaction ends: every write to an event starts here. */
+  /** Reads the event and locks its row until the transaction ends: edits and deletions start here. */
   async lockById(tx: Tx, id: string): Promise<EventRecord | null> {
     const rows = await tx
       .select(recordFields)
@@ -78,7 +78,10 @@ export const eventsRepository = {
     return rows[0] ? toView(rows[0]) : null;
   },
 
-  /** Like findWithMine, and locks the event row until the transaction ends (joins and leaves start here). */
+  /**
+   * Like findWithMine, and locks the event row until the transaction ends: a leave starts here. (A join
+   * locks, decides and writes in one statement of its own: `participationRepository.seatOrWaitlist`.)
+   */
   async lockWithMine(tx: Tx, id: string, viewerId: string): Promise<EventWithMine | null> {
     const rows = await tx
       .select(viewFields)

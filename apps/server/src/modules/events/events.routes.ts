@@ -9,8 +9,9 @@ import {
 } from '@turnout/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { viewerMay } from '../../http/authorize';
 import { requireViewer } from '../../plugins/session';
-import { eventPolicy, viewerMay } from './events.policy';
+import { eventPolicy } from './events.policy';
 import { presentEventView } from './events.presenter';
 import type { EventsService } from './events.service';
 

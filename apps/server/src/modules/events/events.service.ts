@@ -1,23 +1,21 @@
 import { ErrorCode, type EventCreate, type EventListQuery, type EventUpdate } from '@turnout/contracts';
+import { afterCapacityChange, capacityAllows, endsAtFor, hasEnded } from '@turnout/domain';
 import type { Db } from '../../db/database';
+import type { RunInTransaction } from '../../db/unit-of-work';
 import { badRequest, conflict, notFound } from '../../http/errors';
 import { toEveryone, toUser } from '../../realtime/publisher';
-import type { RunInTransaction } from '../../realtime/unit-of-work';
-import type { Viewer } from '../auth/auth.service';
-import { notices, sendNotifications } from '../notifications/notifications.service';
-import type { AttendeeLists } from '../participation/participation.attendee-lists';
-import { participationRepository } from '../participation/participation.repository';
-import { announceParticipation, promoteWaitlisted } from '../participation/participation.waitlist';
+import type { Viewer } from '../auth';
+import { notices, notify } from '../notifications';
+import type { EventAttendance } from './events.attendance';
 import { decodeCursor, encodeCursor } from './events.cursor';
 import { assertCanManage } from './events.policy';
 import { presentEvent } from './events.presenter';
 import { type EventChanges, type EventRecord, type EventWithMine, eventsRepository } from './events.repository';
-import { endsAtFor, hasEnded, promotable } from './events.rules';
 
 export interface EventsServiceDeps {
   db: Db;
   runInTransaction: RunInTransaction;
-  attendeeLists: AttendeeLists;
+  attendance: EventAttendance;
   now?: () => Date;
 }
 
@@ -106,7 +104,7 @@ export function createEventsService(deps: EventsServiceDeps) {
         }
         const changes = changesFrom(event, input);
         if (changes.startsAt && changes.startsAt.getTime() <= at.getTime()) throw startMustBeFuture();
-        if (changes.capacity != null && changes.capacity < event.joinedCount) {
+        if (changes.capacity !== undefined && !capacityAllows(event, changes.capacity)) {
           const joined = event.joinedCount;
           throw conflict(
             ErrorCode.capacityBelowJoined,
@@ -116,13 +114,17 @@ export function createEventsService(deps: EventsServiceDeps) {
         }
         if (Object.keys(changes).length === 0) return event;
 
-        const promote = promotable({ ...event, capacity: changes.capacity === undefined ? event.capacity : changes.capacity });
-        const row = await eventsRepository.update(tx, id, changes, { joined: promote, waitlisted: -promote }, at);
+        const seating = afterCapacityChange(event, changes.capacity === undefined ? event.capacity : changes.capacity);
+        const counts = {
+          joined: seating.seats.joinedCount - event.joinedCount,
+          waitlisted: seating.seats.waitlistCount - event.waitlistCount,
+        };
+        const row = await eventsRepository.update(tx, id, changes, counts, at);
         const updated = { ...row, organizerName: event.organizerName };
-        await promoteWaitlisted(tx, outbox, updated, promote, at);
+        await deps.attendance.promote(tx, outbox, updated, seating.promoted, at);
         if (changes.startsAt || changes.durationMinutes || changes.location) {
-          const participants = await participationRepository.listParticipantIds(tx, id);
-          await sendNotifications(
+          const participants = await deps.attendance.participantIds(tx, id);
+          await notify(
             tx,
             outbox,
             participants.map((userId) => notices.changed(userId, updated)),
@@ -130,7 +132,7 @@ export function createEventsService(deps: EventsServiceDeps) {
           );
         }
         outbox.add(toEveryone('event:updated', { event: presentEvent(updated) }));
-        if (promote > 0) await announceParticipation(tx, outbox, deps.attendeeLists, updated, 1);
+        if (seating.promoted > 0) await deps.attendance.announceMoves(tx, outbox, updated);
         return updated;
       });
     },
@@ -142,14 +144,14 @@ export function createEventsService(deps: EventsServiceDeps) {
         if (!event) throw notFound('Event');
         assertCanManage(viewer, event);
         const at = now();
-        const participants = await participationRepository.listParticipantIds(tx, id);
+        const participants = await deps.attendance.participantIds(tx, id);
         // Joiners who left are told too: they were on it, and may have plans around it.
-        const departed = await participationRepository.listDepartedIds(tx, id);
+        const departed = await deps.attendance.departedIds(tx, id);
         const told = [...new Set([...participants, ...departed])];
         await eventsRepository.remove(tx, id);
         // A past event removed from the list was not cancelled: nobody is told it was.
         if (!hasEnded(event, at)) {
-          await sendNotifications(
+          await notify(
             tx,
             outbox,
             told.map((userId) => notices.cancelled(userId, event)),

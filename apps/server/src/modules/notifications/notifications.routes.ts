@@ -5,8 +5,8 @@ import {
   NotificationReadResponseSchema,
 } from '@turnout/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { viewerMay } from '../../http/authorize';
 import { requireViewer } from '../../plugins/session';
-import { viewerMay } from '../events/events.policy';
 import { notificationPolicy } from './notifications.policy';
 import { presentNotification } from './notifications.presenter';
 import type { NotificationsService } from './notifications.service';

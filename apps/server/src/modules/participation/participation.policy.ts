@@ -1,4 +1,4 @@
-import type { Viewer } from '../auth/auth.service';
+import type { Viewer } from '../auth';
 
 /** Only joiners take seats; organizers run events and never join them. Attendee lists are the owner's (eventPolicy.manage). */
 export const participationPolicy = {

@@ -2,7 +2,7 @@ import type { ParticipationStatus } from '@turnout/contracts';
 import { and, asc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { Executor, Tx } from '../../db/database';
 import { type EventRow, eventDepartures, events, participations, users } from '../../db/schema';
-import type { EventRecord, MyParticipation } from '../events/events.repository';
+import type { EventRecord, MyParticipation } from '../events';
 
 export interface AttendeeRow {
   userId: string;
@@ -42,8 +42,8 @@ export const participationRepository = {
    * them if a seat is free and nobody is waiting (else put them at the end of the waitlist), and
    * write the counts and version. Run on its own it commits by itself: joins of one event queue on
    * the row lock and each holds it only while this statement runs, never across a round trip.
-   * The rule is `freeSeats(event) > 0 && waitlistCount === 0` and `!hasEnded(event, at)` from
-   * events.rules, here under the lock; the CHECK on joined_count <= capacity backs it.
+   * It decides as `decideJoin` in @turnout/domain's seating rules (a property test runs both on the
+   * same states), here under the lock; the CHECK on joined_count <= capacity backs it.
    * Null when the event does not exist.
    */
   async seatOrWaitlist(db: Executor, eventId: string, userId: string, at: Date): Promise<JoinOutcome | null> {

@@ -1,8 +1,8 @@
 import { AttendeesResponseSchema, ErrorBodySchema, EventParamsSchema, JoinResponseSchema, LeaveResponseSchema } from '@turnout/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { viewerMay } from '../../http/authorize';
 import { requireViewer } from '../../plugins/session';
-import { eventPolicy, viewerMay } from '../events/events.policy';
-import { presentEventView, presentParticipation } from '../events/events.presenter';
+import { eventPolicy, presentEventView, presentParticipation } from '../events';
 import { participationPolicy } from './participation.policy';
 import type { ParticipationService } from './participation.service';
 

@@ -1,13 +1,18 @@
 import { ErrorCode } from '@turnout/contracts';
+import { afterLeave, hasEnded } from '@turnout/domain';
 import type { Db } from '../../db/database';
+import type { RunInTransaction, RunStatement } from '../../db/unit-of-work';
 import { conflict, notFound } from '../../http/errors';
 import { toUser } from '../../realtime/publisher';
-import type { RunInTransaction, RunStatement } from '../../realtime/unit-of-work';
-import type { Viewer } from '../auth/auth.service';
-import { assertCanManage } from '../events/events.policy';
-import { presentParticipation } from '../events/events.presenter';
-import { type EventRecord, type EventWithMine, eventsRepository, type MyParticipation } from '../events/events.repository';
-import { hasEnded, promotable } from '../events/events.rules';
+import type { Viewer } from '../auth';
+import {
+  assertCanManage,
+  type EventRecord,
+  type EventWithMine,
+  eventsRepository,
+  type MyParticipation,
+  presentParticipation,
+} from '../events';
 import type { AttendeeLists } from './participation.attendee-lists';
 import { presentAttendees } from './participation.presenter';
 import { participationRepository } from './participation.repository';
@@ -30,9 +35,10 @@ export function createParticipationService(deps: ParticipationServiceDeps) {
 
   return {
     /**
-     * Seats the viewer if a seat is free and nobody is waiting, else waitlists them, in one
-     * statement that locks the event row: joins on any number of processes take turns on it, and
-     * the CHECK on joined_count <= capacity backs the rule. Joining again answers the current state.
+     * Seats the viewer if a seat is free and nobody is waiting, else waitlists them (the seating
+     * rules' `decideJoin`), in one statement that locks the event row: joins on any number of
+     * processes take turns on it, and the CHECK on joined_count <= capacity backs the rule.
+     * Joining again answers the current state.
      */
     async join(viewer: Viewer, eventId: string): Promise<{ event: EventRecord; mine: NonNullable<MyParticipation> }> {
       return inTurn(eventId, () =>
@@ -61,14 +67,15 @@ export function createParticipationService(deps: ParticipationServiceDeps) {
           if (hasEnded(event, at)) throw eventEnded('its attendance can no longer change');
 
           await participationRepository.remove(tx, eventId, viewer.id, at);
-          const wasJoined = mine.status === 'joined' ? 1 : 0;
-          const afterLeave = { ...event, joinedCount: event.joinedCount - wasJoined, waitlistCount: event.waitlistCount - (1 - wasJoined) };
-          const promote = wasJoined ? promotable(afterLeave) : 0;
-          const counts = { joined: promote - wasJoined, waitlisted: -(1 - wasJoined) - promote };
+          const seating = afterLeave(event, { status: mine.status });
+          const counts = {
+            joined: seating.seats.joinedCount - event.joinedCount,
+            waitlisted: seating.seats.waitlistCount - event.waitlistCount,
+          };
           const updated = { ...(await eventsRepository.update(tx, eventId, {}, counts, at)), organizerName: event.organizerName };
           outbox.add(toUser(viewer.id, 'participation:mine', { eventId, status: 'removed' }));
-          await promoteWaitlisted(tx, outbox, updated, promote, at);
-          const movedFrom = mine.status === 'waitlisted' ? mine.position : promote > 0 ? 1 : null;
+          await promoteWaitlisted(tx, outbox, updated, seating.promoted, at);
+          const movedFrom = mine.status === 'waitlisted' ? mine.position : seating.promoted > 0 ? 1 : null;
           await announceParticipation(tx, outbox, deps.attendeeLists, updated, movedFrom);
           return { event: updated, mine: null };
         }),

@@ -1,8 +1,8 @@
 import type { Tx } from '../../db/database';
+import type { Outbox } from '../../db/unit-of-work';
 import { toEveryone, toUser } from '../../realtime/publisher';
-import type { Outbox } from '../../realtime/unit-of-work';
-import type { EventRecord } from '../events/events.repository';
-import { notices, sendNotifications } from '../notifications/notifications.service';
+import type { EventRecord } from '../events';
+import { notices, notify } from '../notifications';
 import type { AttendeeLists } from './participation.attendee-lists';
 import { participationRepository } from './participation.repository';
 
@@ -14,7 +14,7 @@ export async function promoteWaitlisted(tx: Tx, outbox: Outbox, event: EventReco
   if (count <= 0) return [];
   const promoted = await participationRepository.promoteFirstWaitlisted(tx, event.id, count, at);
   outbox.add(...promoted.map((userId) => toUser(userId, 'participation:mine', { eventId: event.id, status: 'promoted' })));
-  await sendNotifications(
+  await notify(
     tx,
     outbox,
     promoted.map((userId) => notices.promoted(userId, event)),

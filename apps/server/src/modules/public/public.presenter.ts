@@ -1,5 +1,5 @@
 import type { PublicEvent } from '@turnout/contracts';
-import type { EventRecord } from '../events/events.repository';
+import type { EventRecord } from '../events';
 
 /** What a shared link shows without a login: the event and its counts, never who is in it. */
 export const presentPublicEvent = (event: EventRecord): PublicEvent => ({

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database';
 import { notFound } from '../../http/errors';
-import { type EventRecord, eventsRepository } from '../events/events.repository';
+import { type EventRecord, eventsRepository } from '../events';
 
 /** Reads for pages anyone may open without logging in. */
 export function createPublicService(deps: { db: Db }) {

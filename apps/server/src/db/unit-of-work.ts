@@ -1,5 +1,5 @@
-import type { Db, Tx } from '../db/database';
-import type { Publisher, RealtimeMessage } from './publisher';
+import type { Publisher, RealtimeMessage } from '../realtime/publisher';
+import type { Db, Tx } from './database';
 
 /** Messages a write wants sent, and work that follows it; both happen only if its transaction commits. */
 export class Outbox {

@@ -1,0 +1,7 @@
+// The events module as other modules and app.ts see it; nothing outside imports its files directly.
+export type { EventAttendance } from './events.attendance';
+export { assertCanManage, eventPolicy } from './events.policy';
+export { presentEvent, presentEventView, presentParticipation } from './events.presenter';
+export { type EventRecord, type EventWithMine, eventsRepository, type MyParticipation } from './events.repository';
+export { eventRoutes } from './events.routes';
+export { createEventsService, type EventsService } from './events.service';

@@ -1,0 +1,17 @@
+import type { EventAttendance } from '../events';
+import type { AttendeeLists } from './participation.attendee-lists';
+import { participationRepository } from './participation.repository';
+import { announceParticipation, promoteWaitlisted } from './participation.waitlist';
+
+/** What the events service needs from participation when an event is edited or deleted. */
+export function createEventAttendance(lists: AttendeeLists): EventAttendance {
+  return {
+    async promote(tx, outbox, event, count, at) {
+      await promoteWaitlisted(tx, outbox, event, count, at);
+    },
+    // Promotions come off the head of the line: every place from the first on moved.
+    announceMoves: (tx, outbox, event) => announceParticipation(tx, outbox, lists, event, 1),
+    participantIds: (tx, eventId) => participationRepository.listParticipantIds(tx, eventId),
+    departedIds: (tx, eventId) => participationRepository.listDepartedIds(tx, eventId),
+  };
+}
