@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { basename, join, sep } from 'node:path';
 import fastifyStatic, { type SetHeadersResponse } from '@fastify/static';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyPluginAsync } from 'fastify';
 
 const HASHED = `${sep}assets${sep}`;
 
@@ -23,7 +23,7 @@ function setHeaders(response: SetHeadersResponse, filePath: string) {
 }
 
 /** Serves the built web app, with index.html for client routes (SPA fallback). */
-export async function webAppPlugin(app: FastifyInstance, { distDir }: { distDir: string }) {
+export const webAppPlugin: FastifyPluginAsync<{ distDir: string }> = async (app, { distDir }) => {
   if (!existsSync(join(distDir, 'index.html'))) {
     app.log.warn({ distDir }, 'web app not built: run `npm run build` to serve it');
     return;
@@ -38,4 +38,4 @@ export async function webAppPlugin(app: FastifyInstance, { distDir }: { distDir:
     if (/\.[a-z0-9]+$/i.test(path)) return reply.sendFile(path.slice(1));
     return reply.sendFile('index.html');
   });
-}
+};

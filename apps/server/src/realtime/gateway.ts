@@ -150,13 +150,13 @@ export const realtimeGateway = fp(
         case 'presence:watch': {
           const viewers = presence.watch(socket.id, eventId);
           if (viewers === null) return;
-          socket.join(eventRoom(eventId));
+          void socket.join(eventRoom(eventId));
           socket.emit('presence:changed', { eventId, viewers });
           return;
         }
         case 'presence:unwatch':
           presence.unwatch(socket.id, eventId);
-          socket.leave(eventRoom(eventId));
+          void socket.leave(eventRoom(eventId));
           return;
       }
     }

@@ -28,7 +28,7 @@ export function startSessionSweeper(deps: SessionSweeperDeps) {
     for (const id of ids) if (!alive.has(id)) deps.endLocalSession(id);
   };
   const timer = setInterval(() => {
-    if (running) return;
+    if (running !== undefined) return;
     running = sweep()
       .catch((err: unknown) => deps.log.warn({ err }, 'session sweep failed'))
       .finally(() => {

@@ -1,5 +1,6 @@
 import type { InfiniteData, QueryClient } from '@tanstack/react-query';
 import type { Event, EventListResponse, EventView, Participation } from '@turnout/contracts';
+import { hasEnded } from '@turnout/domain';
 import { type EventListFilters, queryKeys } from './query-keys';
 
 export type EventListData = InfiniteData<EventListResponse, string | null>;
@@ -66,7 +67,7 @@ export function removeCachedEvent(client: QueryClient, id: string): void {
 
 /** Whether a list with these filters shows `event`, as the list endpoint decides it. */
 export function eventBelongsInList(event: EventView, filters: EventListFilters, viewerId: string, now: number): boolean {
-  const ended = Date.parse(event.endsAt) <= now;
+  const ended = hasEnded(event, now);
   if (filters.when === 'upcoming' && ended) return false;
   if (filters.when === 'past' && !ended) return false;
   if (filters.mine && event.organizerId !== viewerId) return false;

@@ -64,7 +64,7 @@ export function createAttendeeLists({ read, publisher, log, minIntervalMs = 200 
     /** Call after a commit that changed who is joined or waitlisted. */
     changed(eventId: string): void {
       let entry = events.get(eventId);
-      if (entry?.busy) {
+      if (entry && entry.busy !== null) {
         entry.again = true;
         return;
       }
@@ -80,7 +80,7 @@ export function createAttendeeLists({ read, publisher, log, minIntervalMs = 200 
     /** Resolves when every change so far has been read and sent (shutdown, tests). */
     async settled(): Promise<void> {
       for (;;) {
-        const busy = [...events.values()].flatMap((entry) => (entry.busy ? [entry.busy] : []));
+        const busy = [...events.values()].flatMap((entry) => (entry.busy === null ? [] : [entry.busy]));
         if (busy.length === 0) return;
         await Promise.all(busy);
       }

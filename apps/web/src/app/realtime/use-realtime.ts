@@ -1,10 +1,10 @@
 import { useQueryClient } from '@tanstack/react-query';
 import type { RealtimeEventName, User } from '@turnout/contracts';
 import { useEffect, useSyncExternalStore } from 'react';
-import { showToast } from '../../components/ui/toaster';
 import { meQueryOptions } from '../../features/auth/api/get-me';
 import { queryKeys } from '../../lib/query-keys';
 import { connectSocket, disconnectSocket, socketStatus } from '../../lib/socket';
+import { showToast } from '../../lib/toasts';
 import { createRealtimeHandlers } from './realtime-handlers';
 
 /**

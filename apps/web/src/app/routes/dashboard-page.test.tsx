@@ -60,6 +60,26 @@ describe('the joiner’s dashboard', () => {
     expect(within(games).getByRole('button', { name: 'Leave' })).not.toHaveAttribute('aria-disabled');
   });
 
+  it('guesses the waitlist at once for a full event, and takes the server’s place in line', async () => {
+    const answer = deferred<Response>();
+    mockApi()
+      .on('GET', '/api/events', () => json(200, buildPage([second])))
+      .on('PUT', `/api/events/${second.id}/participation`, () => answer.promise);
+    const { user } = renderPage(<DashboardPage />);
+
+    const hike = (await screen.findByRole('link', { name: 'Sunday hike' })).closest('article') as HTMLElement;
+    await user.click(within(hike).getByRole('button', { name: 'Join waitlist' }));
+    expect(await within(hike).findByText('Waitlisted')).toBeInTheDocument();
+    expect(within(hike).queryByText('Joined')).toBeNull();
+
+    const waiting: JoinResponse = {
+      participation: { status: 'waitlisted', position: 3 },
+      event: { ...second, waitlistCount: 3, version: 2, myParticipation: { status: 'waitlisted', position: 3 } },
+    };
+    answer.resolve(json(200, waiting));
+    expect(await within(hike).findByText('Waitlist #3')).toBeInTheDocument();
+  });
+
   it('rolls a refused join back and says why', async () => {
     mockApi()
       .on('GET', '/api/events', () => json(200, buildPage([first])))

@@ -3,13 +3,13 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { Button, ButtonLink } from '../../components/ui/button';
 import { EmptyState } from '../../components/ui/empty-state';
 import { Skeleton } from '../../components/ui/skeleton';
-import { showToast } from '../../components/ui/toaster';
 import { useViewer } from '../../features/auth/api/get-me';
 import { useEvent, useEventDeleted } from '../../features/events/api/get-event';
 import { useUpdateEvent } from '../../features/events/api/update-event';
 import { EventForm } from '../../features/events/components/event-form';
 import { changesFrom, valuesFromEvent } from '../../features/events/components/event-form-values';
 import { errorMessage } from '../../lib/api-client';
+import { showToast } from '../../lib/toasts';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import page from './page.module.css';
 
@@ -76,7 +76,7 @@ export function EditEventPage() {
         onSubmit={async (data) => {
           await update.mutateAsync({ id, base: current, changes: changesFrom(current, data) });
           showToast({ title: 'Changes saved', body: data.title });
-          navigate(`/events/${id}`);
+          await navigate(`/events/${id}`);
         }}
       />
     </div>

@@ -1,4 +1,5 @@
 import type { EventView, User } from '@turnout/contracts';
+import { hasEnded } from '@turnout/domain';
 import { Link, useNavigate, useParams } from 'react-router';
 import { EventFacts } from '../../components/event/event-facts';
 import { ButtonLink } from '../../components/ui/button';
@@ -19,7 +20,7 @@ import { ShareActions } from './share-actions';
 function Side({ event, viewer }: { event: EventView; viewer: User }) {
   const navigate = useNavigate();
   const owner = event.organizerId === viewer.id;
-  const ended = Date.parse(event.endsAt) <= Date.now();
+  const ended = hasEnded(event);
   return (
     <aside className={`${styles.card} ${styles.side} ${styles.areaSide}`} aria-label="Actions">
       {viewer.role === 'joiner' && <ParticipationPanel event={event} />}

@@ -1,10 +1,10 @@
 import { Link, Navigate, useNavigate } from 'react-router';
 import { ButtonLink } from '../../components/ui/button';
-import { showToast } from '../../components/ui/toaster';
 import { useViewer } from '../../features/auth/api/get-me';
 import { useCreateEvent } from '../../features/events/api/create-event';
 import { EventForm } from '../../features/events/components/event-form';
 import { emptyEventValues } from '../../features/events/components/event-form-values';
+import { showToast } from '../../lib/toasts';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import page from './page.module.css';
 
@@ -33,7 +33,7 @@ export function NewEventPage() {
         onSubmit={async (data) => {
           const event = await create.mutateAsync(data);
           showToast({ title: 'Event published', body: event.title });
-          navigate(`/events/${event.id}`);
+          await navigate(`/events/${event.id}`);
         }}
       />
     </div>

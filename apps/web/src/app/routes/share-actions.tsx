@@ -1,7 +1,7 @@
 import { Button, buttonClass } from '../../components/ui/button';
 import { CalendarIcon, LinkIcon } from '../../components/ui/icons';
-import { showToast } from '../../components/ui/toaster';
 import { copyText } from '../../lib/clipboard';
+import { showToast } from '../../lib/toasts';
 import styles from './event-page.module.css';
 
 /** The .ics download and the public link (/e/:id) anyone can open without an account. */

@@ -3,9 +3,9 @@ import { Button } from '../../../components/ui/button';
 import { Field } from '../../../components/ui/field';
 import { CalendarIcon } from '../../../components/ui/icons';
 import { Skeleton } from '../../../components/ui/skeleton';
-import { showToast } from '../../../components/ui/toaster';
 import { errorMessage } from '../../../lib/api-client';
 import { copyText } from '../../../lib/clipboard';
+import { showToast } from '../../../lib/toasts';
 import { useCalendarToken, useRotateCalendarToken } from '../api/calendar-token';
 import styles from './calendar-feed-panel.module.css';
 

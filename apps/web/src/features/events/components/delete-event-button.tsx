@@ -2,8 +2,8 @@ import type { EventView } from '@turnout/contracts';
 import { useState } from 'react';
 import { Button } from '../../../components/ui/button';
 import { Dialog } from '../../../components/ui/dialog';
-import { showToast } from '../../../components/ui/toaster';
 import { errorMessage } from '../../../lib/api-client';
+import { showToast } from '../../../lib/toasts';
 import { useDeleteEvent } from '../api/delete-event';
 
 /** "Delete event", confirmed in a dialog whose confirm button has the same name. */

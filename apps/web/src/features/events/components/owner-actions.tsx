@@ -1,12 +1,13 @@
 import type { EventView } from '@turnout/contracts';
+import { freeSeats, hasEnded } from '@turnout/domain';
 import { ButtonLink } from '../../../components/ui/button';
 import { Pill } from '../../../components/ui/pill';
 import { DeleteEventButton } from './delete-event-button';
 
 /** What an organizer can do with their own event from a list. */
 export function OwnerActions({ event }: { event: EventView }) {
-  const ended = Date.parse(event.endsAt) <= Date.now();
-  const full = event.capacity !== null && event.joinedCount >= event.capacity;
+  const ended = hasEnded(event);
+  const full = freeSeats(event) === 0;
   return (
     <>
       {ended ? <Pill>Ended</Pill> : full && <Pill tone="accent">Full</Pill>}

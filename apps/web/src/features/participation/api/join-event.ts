@@ -1,9 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { EventView, JoinResponse, Participation } from '@turnout/contracts';
-import { showToast } from '../../../components/ui/toaster';
+import { seatFor } from '@turnout/domain';
 import { api, errorMessage } from '../../../lib/api-client';
 import { applyEventView, setMyParticipation } from '../../../lib/event-cache';
-import { isFull } from '../participation-rules';
+import { showToast } from '../../../lib/toasts';
 
 export const joinEvent = (id: string) => api<JoinResponse>('PUT', `/api/events/${encodeURIComponent(id)}/participation`);
 
@@ -14,7 +14,8 @@ export function useJoinEvent() {
     mutationKey: ['participation'],
     mutationFn: (event: EventView) => joinEvent(event.id),
     onMutate: (event): { previous: Participation | null } => {
-      const optimistic: Participation = isFull(event) ? { status: 'waitlisted' } : { status: 'joined' };
+      // The server decides by the same seating rule; its answer replaces this guess.
+      const optimistic: Participation = { status: seatFor(event) };
       setMyParticipation(client, event.id, optimistic);
       return { previous: event.myParticipation };
     },

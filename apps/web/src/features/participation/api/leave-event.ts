@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { EventView, LeaveResponse, Participation } from '@turnout/contracts';
-import { showToast } from '../../../components/ui/toaster';
 import { api, errorMessage } from '../../../lib/api-client';
 import { applyEventView, setMyParticipation } from '../../../lib/event-cache';
+import { showToast } from '../../../lib/toasts';
 
 export const leaveEvent = (id: string) => api<LeaveResponse>('DELETE', `/api/events/${encodeURIComponent(id)}/participation`);
 

@@ -1,7 +1,7 @@
 import type { EventView } from '@turnout/contracts';
+import { hasEnded, seatFor } from '@turnout/domain';
 import { Button } from '../../../components/ui/button';
 import { useParticipation } from '../hooks/use-participation';
-import { hasEnded, isFull } from '../participation-rules';
 import styles from './participation-actions.module.css';
 import { ParticipationStatus } from './participation-status';
 
@@ -20,7 +20,7 @@ export function ParticipationActions({ event, size = 'medium' }: { event: EventV
   } else if (!ended) {
     button = (
       <Button size={size} variant="primary" onClick={join} busy={busy}>
-        {isFull(event) ? 'Join waitlist' : 'Join'}
+        {seatFor(event) === 'waitlisted' ? 'Join waitlist' : 'Join'}
       </Button>
     );
   }

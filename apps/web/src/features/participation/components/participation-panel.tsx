@@ -1,7 +1,7 @@
 import type { EventView } from '@turnout/contracts';
+import { freeSeats, hasEnded, seatFor } from '@turnout/domain';
 import { Button } from '../../../components/ui/button';
 import { useParticipation } from '../hooks/use-participation';
-import { hasEnded, isFull } from '../participation-rules';
 import styles from './participation-panel.module.css';
 import { ParticipationStatus } from './participation-status';
 
@@ -14,8 +14,8 @@ function message(event: EventView): string {
     return `${place} You get a seat automatically when one frees up.`;
   }
   if (event.capacity === null) return 'Open to everyone: no seat limit.';
-  if (isFull(event)) return 'It’s full. Join the waitlist to get the next free seat.';
-  const left = event.capacity - event.joinedCount;
+  const left = freeSeats(event);
+  if (left === 0) return 'It’s full. Join the waitlist to get the next free seat.';
   return left === 1 ? 'Only 1 seat left.' : `${left} seats left.`;
 }
 
@@ -41,7 +41,7 @@ export function ParticipationPanel({ event }: { event: EventView }) {
           </Button>
         ) : (
           <Button block variant="primary" onClick={join} busy={busy}>
-            {isFull(event) ? 'Join waitlist' : 'Join'}
+            {seatFor(event) === 'waitlisted' ? 'Join waitlist' : 'Join'}
           </Button>
         ))}
     </section>

@@ -1,6 +1,6 @@
 import type { EventView } from '@turnout/contracts';
+import { freeSeats, hasEnded } from '@turnout/domain';
 import { Pill } from '../../../components/ui/pill';
-import { hasEnded, isFull } from '../participation-rules';
 
 /** The one pill that says where the viewer stands: Joined, Waitlist #3, Full or Ended. */
 export function ParticipationStatus({ event }: { event: EventView }) {
@@ -8,6 +8,6 @@ export function ParticipationStatus({ event }: { event: EventView }) {
   if (mine?.status === 'joined') return <Pill tone="success">Joined</Pill>;
   if (mine?.status === 'waitlisted') return <Pill tone="warning">{mine.position ? `Waitlist #${mine.position}` : 'Waitlisted'}</Pill>;
   if (hasEnded(event)) return <Pill>Ended</Pill>;
-  if (isFull(event)) return <Pill>Full</Pill>;
+  if (freeSeats(event) === 0) return <Pill>Full</Pill>;
   return null;
 }

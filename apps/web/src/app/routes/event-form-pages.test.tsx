@@ -1,10 +1,10 @@
 import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { EditEventPage } from '../../../app/routes/edit-event-page';
-import { NewEventPage } from '../../../app/routes/new-event-page';
-import { buildEventView, buildUser, ORGANIZER_ID } from '../../../test/builders';
-import { apiError, json, mockApi } from '../../../test/fetch-mock';
-import { renderPage } from '../../../test/render';
+import { buildEventView, buildUser, ORGANIZER_ID } from '../../test/builders';
+import { apiError, json, mockApi } from '../../test/fetch-mock';
+import { renderPage } from '../../test/render';
+import { EditEventPage } from './edit-event-page';
+import { NewEventPage } from './new-event-page';
 
 const organizer = buildUser({ id: ORGANIZER_ID, name: 'olivia', role: 'organizer' });
 
