@@ -7,7 +7,7 @@ import { defineConfig } from 'vitest/config';
  */
 export default defineConfig({
   test: {
-    setupFiles: ['./src/test/setup.ts'],
+    setupFiles: ['./src/test/harness/setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     maxWorkers: 2,
@@ -29,7 +29,7 @@ export default defineConfig({
           include: ['src/**/*.test.ts'],
           exclude: ['src/**/*.unit.test.ts', 'src/**/*.pglite.test.ts'],
           env: { TEST_DB: 'postgres' },
-          globalSetup: ['./src/test/postgres-template.ts'],
+          globalSetup: ['./src/test/harness/postgres-template.ts'],
         },
       },
     ],

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, parseConfig } from './config';
-import { runServerUntilExit } from './test/server-process';
+import { runServerUntilExit } from './test/harness/server-process';
 
 const problemsOf = (env: Record<string, string>): string[] => {
   try {

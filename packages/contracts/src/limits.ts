@@ -1,4 +1,4 @@
-/** Named limits shared by the server's validation and the web app's forms (PRODUCT.md §2). */
+/** Named limits shared by the server's validation and the web app's forms (docs/product.md §2). */
 export const USER_NAME_MIN = 3;
 export const USER_NAME_MAX = 32;
 export const USER_NAME_PATTERN = /^[A-Za-z0-9_.-]+$/;

@@ -3,7 +3,7 @@ import { EventSchema } from './http/events';
 import { NotificationSchema } from './http/notifications';
 import { AttendeesResponseSchema, ParticipationStatusSchema } from './http/participation';
 
-/** Server → client payloads (PRODUCT.md §4): authoritative state, never deltas. */
+/** Server → client payloads (docs/product.md §4): authoritative state, never deltas. */
 export const RealtimeSchemas = {
   'event:created': z.object({ event: EventSchema }),
   'event:updated': z.object({ event: EventSchema }),

@@ -78,7 +78,7 @@ export async function openPglite(dataDir: string, options: { loadDataDir?: Blob 
   if (!inMemory) lock = await acquireDataDirLock(dataDir);
   try {
     const client = await PGlite.create(inMemory ? dataDir : `${dataDir}/pglite`, {
-      // Every commit is flushed to the files before the call returns (PRODUCT.md §6).
+      // Every commit is flushed to the files before the call returns (docs/product.md §6).
       relaxedDurability: false,
       ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
     });

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { uniqueName } from '../test/builders';
-import { fetchFrom, type ServerProcess, startServer } from '../test/server-process';
-import { createTestDatabase, type TestDatabase } from '../test/test-database';
+import { uniqueName } from '../test/builders/users';
+import { fetchFrom, type ServerProcess, startServer } from '../test/harness/server-process';
+import { createTestDatabase, type TestDatabase } from '../test/harness/test-database';
 
 // PostgreSQL mode: real server processes on one database, killed without warning.
 let db: TestDatabase;

@@ -2,8 +2,8 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { uniqueName } from '../test/builders';
-import { fetchFrom, runServerUntilExit, type ServerProcess, startServer } from '../test/server-process';
+import { uniqueName } from '../test/builders/users';
+import { fetchFrom, runServerUntilExit, type ServerProcess, startServer } from '../test/harness/server-process';
 
 // The embedded engine only: a real server process on a DATA_DIR, killed without warning.
 let dataDir: string;

@@ -62,7 +62,7 @@ export const events = pgTable(
     index('events_starts_at_id_idx').on(t.startsAt, t.id),
     index('events_ends_at_idx').on(t.endsAt),
     index('events_organizer_id_idx').on(t.organizerId, t.startsAt),
-    // The capacity invariant lives in the database, whatever the code does (PRODUCT.md §2).
+    // The capacity invariant lives in the database, whatever the code does (docs/product.md §2).
     check('events_joined_within_capacity', sql`${t.capacity} is null or ${t.joinedCount} <= ${t.capacity}`),
     check('events_counts_non_negative', sql`${t.joinedCount} >= 0 and ${t.waitlistCount} >= 0`),
     check('events_capacity_range', sql`${t.capacity} is null or ${t.capacity} between 1 and 100000`),

@@ -1,6 +1,6 @@
 import { ErrorCode, type FieldErrors } from '@turnout/contracts';
 
-/** A failure with a stable code and status; the error handler renders it as PRODUCT.md §3's error shape. */
+/** A failure with a stable code and status; the error handler renders it as docs/product.md §3's error shape. */
 export class AppError extends Error {
   constructor(
     readonly status: number,

@@ -12,10 +12,10 @@ import {
 } from '@turnout/contracts';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { uniqueName } from '../test/builders';
-import { type Child, freePort, startChild } from '../test/child-process';
+import { uniqueName } from '../test/builders/users';
 import { readRepoFile, repoPath } from '../test/deploy-files';
-import { createTestDatabase, type TestDatabase } from '../test/test-database';
+import { type Child, freePort, startChild } from '../test/harness/child-process';
+import { createTestDatabase, type TestDatabase } from '../test/harness/test-database';
 
 /**
  * deploy/nginx/nginx.conf in front of two real server processes on one PostgreSQL and Redis:

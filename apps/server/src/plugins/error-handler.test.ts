@@ -2,8 +2,9 @@ import { BODY_LIMIT_BYTES } from '@turnout/contracts';
 import fc from 'fast-check';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../test/build-test-app';
-import { buildUser, ORIGIN, type TestUser } from '../test/builders';
+import { buildUser, type TestUser } from '../test/builders/users';
+import { ORIGIN } from '../test/harness/api';
+import { buildTestApp, type TestApp } from '../test/harness/build-test-app';
 
 let t: TestApp;
 let user: TestUser;

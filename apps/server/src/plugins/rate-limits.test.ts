@@ -1,8 +1,9 @@
 import { randomInt } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../test/build-test-app';
-import { buildUser, ORIGIN, uniqueName } from '../test/builders';
+import { buildUser, uniqueName } from '../test/builders/users';
+import { ORIGIN } from '../test/harness/api';
+import { buildTestApp, type TestApp } from '../test/harness/build-test-app';
 
 /** A client address no other test (or earlier run sharing Redis) uses. */
 const freshAddress = () => `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`;

@@ -2,8 +2,9 @@ import { eq, sql } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sessions } from '../db/schema';
-import { buildTestApp, type TestApp } from '../test/build-test-app';
-import { buildUser, ORIGIN, type TestUser, uniqueName } from '../test/builders';
+import { buildUser, type TestUser, uniqueName } from '../test/builders/users';
+import { ORIGIN } from '../test/harness/api';
+import { buildTestApp, type TestApp } from '../test/harness/build-test-app';
 
 const IDLE_MINUTES = 30;
 const ABSOLUTE_MINUTES = 120;

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../test/build-test-app';
-import { buildUser, uniqueName } from '../test/builders';
-import { call } from '../test/event-builders';
+import { buildUser, uniqueName } from '../test/builders/users';
+import { call } from '../test/harness/api';
+import { buildTestApp, type TestApp } from '../test/harness/build-test-app';
 
 // The page-readable `turnout_signed_in` cookie travels with the session cookie, so the web app asks
 // GET /api/auth/me only when someone may be logged in.

@@ -3,9 +3,10 @@ import type { AddressInfo } from 'node:net';
 import { eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { sessions } from '../db/schema';
-import { buildTestApp, type TestApp } from '../test/build-test-app';
-import { buildUser, ORIGIN, type TestUser } from '../test/builders';
-import { RecordingClient } from '../test/socket-client';
+import { buildUser, type TestUser } from '../test/builders/users';
+import { ORIGIN } from '../test/harness/api';
+import { buildTestApp, type TestApp } from '../test/harness/build-test-app';
+import { RecordingClient } from '../test/harness/socket-client';
 import { type RealtimeMessage, toEveryone, toUser } from './publisher';
 
 let t: TestApp;

@@ -1,9 +1,9 @@
 import type { Event } from '@turnout/contracts';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type Account, api, type Cluster, createEvent, list, register, startCluster } from '../test/cluster-api';
-import { eventually } from '../test/cluster-processes';
-import { EventMirror, snapshotOf } from '../test/event-mirror';
-import { RecordingClient } from '../test/socket-client';
+import { type Account, api, type Cluster, createEvent, list, register, startCluster } from '../test/harness/cluster-api';
+import { eventually } from '../test/harness/cluster-processes';
+import { EventMirror, snapshotOf } from '../test/harness/event-mirror';
+import { RecordingClient } from '../test/harness/socket-client';
 
 /**
  * Two real server processes on one PostgreSQL database, and the Redis server between them

@@ -9,7 +9,7 @@ type Options = {
 };
 
 /**
- * What each server → client event does to the cache (PRODUCT.md §4). Payloads carry
+ * What each server → client event does to the cache (docs/product.md §4). Payloads carry
  * authoritative state, so they are written in place: nothing is refetched.
  */
 export function createRealtimeHandlers(client: QueryClient, { viewerId, onNotification }: Options): ServerToClientEvents {

@@ -2,9 +2,10 @@ import { eq } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { participations } from '../../db/schema';
-import { buildTestApp, type TestApp } from '../../test/build-test-app';
-import { buildUser, type TestUser } from '../../test/builders';
-import { buildEvent, call, join, leave } from '../../test/event-builders';
+import { buildEvent } from '../../test/builders/events';
+import { buildUser, type TestUser } from '../../test/builders/users';
+import { call, join, leave } from '../../test/harness/api';
+import { buildTestApp, type TestApp } from '../../test/harness/build-test-app';
 
 let t: TestApp;
 let owner: TestUser;

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../../test/build-test-app';
-import { uniqueName } from '../../test/builders';
+import { uniqueName } from '../../test/builders/users';
+import { buildTestApp, type TestApp } from '../../test/harness/build-test-app';
 
 // Over a real socket with Node's fetch, keeping cookies the way a browser does.
 let t: TestApp;

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
-import type { Config } from '../config';
-import { type Database, openDatabase, openPglite } from '../db/database';
+import type { Config } from '../../config';
+import { type Database, openDatabase, openPglite } from '../../db/database';
 import { databaseUrl, postgresAdminUrl } from './postgres-template';
 
 export type TestEngine = 'pglite' | 'postgres';

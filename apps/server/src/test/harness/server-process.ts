@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 
-const serverRoot = fileURLToPath(new URL('../..', import.meta.url));
+const serverRoot = fileURLToPath(new URL('../../..', import.meta.url));
 
 /** A child environment with nothing inherited but what Node needs to run: no stray DATABASE_URL. */
 function childEnv(env: Record<string, string>): NodeJS.ProcessEnv {

@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
-import { buildApp } from '../app';
-import { parseConfig } from '../config';
+import { buildApp } from '../../app';
+import { parseConfig } from '../../config';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
 /** Environment every test app starts from: cheap hashing, quiet logs, generous limits. */

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../../test/build-test-app';
-import { buildUser, ORIGIN, uniqueName } from '../../test/builders';
+import { buildUser, uniqueName } from '../../test/builders/users';
+import { ORIGIN } from '../../test/harness/api';
+import { buildTestApp, type TestApp } from '../../test/harness/build-test-app';
 
 let t: TestApp;
 beforeAll(async () => {

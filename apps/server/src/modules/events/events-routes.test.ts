@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../../test/build-test-app';
-import { buildUser, type TestUser } from '../../test/builders';
-import { buildEvent, call, daysFromNow, endEvent, eventInput, join, leave } from '../../test/event-builders';
+import { buildEvent, daysFromNow, endEvent, eventInput } from '../../test/builders/events';
+import { buildUser, type TestUser } from '../../test/builders/users';
+import { call, join, leave } from '../../test/harness/api';
+import { buildTestApp, type TestApp } from '../../test/harness/build-test-app';
 
 let t: TestApp;
 let owner: TestUser;

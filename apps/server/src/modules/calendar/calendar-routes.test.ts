@@ -2,8 +2,9 @@ import { eq, sql } from 'drizzle-orm';
 import ical, { type VEvent } from 'node-ical';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { events, participations } from '../../db/schema';
-import { buildTestApp, type TestApp } from '../../test/build-test-app';
-import { buildUser, ORIGIN, type TestUser } from '../../test/builders';
+import { buildUser, type TestUser } from '../../test/builders/users';
+import { ORIGIN } from '../../test/harness/api';
+import { buildTestApp, type TestApp } from '../../test/harness/build-test-app';
 
 let t: TestApp;
 beforeAll(async () => {

@@ -1,8 +1,9 @@
 import { PublicEventSchema } from '@turnout/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../../test/build-test-app';
-import { buildUser } from '../../test/builders';
-import { buildEvent, call, join } from '../../test/event-builders';
+import { buildEvent } from '../../test/builders/events';
+import { buildUser } from '../../test/builders/users';
+import { call, join } from '../../test/harness/api';
+import { buildTestApp, type TestApp } from '../../test/harness/build-test-app';
 
 let t: TestApp;
 beforeAll(async () => {

@@ -1,9 +1,11 @@
 import { RealtimeSchemas } from '@turnout/contracts';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { RealtimeMessage } from '../../realtime/publisher';
-import { buildTestApp, type TestApp } from '../../test/build-test-app';
-import { buildUser, type TestUser } from '../../test/builders';
-import { buildEvent, call, join, leave, recordingPublisher } from '../../test/event-builders';
+import { buildEvent } from '../../test/builders/events';
+import { buildUser, type TestUser } from '../../test/builders/users';
+import { call, join, leave } from '../../test/harness/api';
+import { buildTestApp, type TestApp } from '../../test/harness/build-test-app';
+import { recordingPublisher } from '../../test/harness/recording-publisher';
 
 let t: TestApp;
 let owner: TestUser;

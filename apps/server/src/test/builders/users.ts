@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Role, User } from '@turnout/contracts';
-import type { TestApp } from './build-test-app';
-
-export const ORIGIN = 'http://turnout.test';
+import { ORIGIN } from '../harness/api';
+import type { TestApp } from '../harness/build-test-app';
 
 export interface TestUser {
   user: User;

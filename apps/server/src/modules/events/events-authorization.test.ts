@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, type TestApp } from '../../test/build-test-app';
-import { buildUser, type TestUser } from '../../test/builders';
-import { buildEvent, call, eventInput } from '../../test/event-builders';
+import { buildEvent, eventInput } from '../../test/builders/events';
+import { buildUser, type TestUser } from '../../test/builders/users';
+import { call } from '../../test/harness/api';
+import { buildTestApp, type TestApp } from '../../test/harness/build-test-app';
 
 let t: TestApp;
 let people: Record<Who, TestUser | undefined>;

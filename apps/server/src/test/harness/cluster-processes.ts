@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { connect, createServer, type Server, type Socket } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
-const serverRoot = fileURLToPath(new URL('../..', import.meta.url));
+const serverRoot = fileURLToPath(new URL('../../..', import.meta.url));
 const OUTPUT_KEPT = 20_000;
 
 /** A TCP port free on 127.0.0.1 right now. */
