@@ -9,6 +9,7 @@ import { LOAD_CORE, pinned, runLoad } from '../lib/proc.mjs';
 import { cpuProfFlags, summarizeProfiles } from '../lib/profile.mjs';
 import { fmt, spreadText } from '../lib/report.mjs';
 import { seedUsers } from '../lib/seed.mjs';
+import { expectedRush, joinSqlForPgbench } from '../lib/sources.mjs';
 import { spread, summarizeMs } from '../lib/stats.mjs';
 import { resultsDir, startTurnout } from '../lib/turnout.mjs';
 import { routeExists } from './api.mjs';
@@ -35,8 +36,8 @@ export async function createEventOverHttp(origin, cookie, capacity, title = 'Joi
   return body.event.id;
 }
 
-/** Through the organizer's attendee list: exactly `seats` joined, the rest waitlisted 1…n in order. */
-async function checkOutcome(origin, organizerCookie, eventId, joiners, seats) {
+/** Through the organizer's attendee list: the seating rules' outcome (`expected`), the waitlist 1…n in order. */
+async function checkOutcome(origin, organizerCookie, eventId, expected) {
   const [eventAnswer, attendeesAnswer] = await Promise.all(
     [`/api/events/${eventId}`, `/api/events/${eventId}/attendees`].map(async (path) => {
       const response = await fetch(`${origin}${path}`, { headers: { cookie: organizerCookie } });
@@ -48,10 +49,10 @@ async function checkOutcome(origin, organizerCookie, eventId, joiners, seats) {
   const { joined, waitlisted } = attendeesAnswer;
   const ordered = waitlisted.every((w, i) => w.position === i + 1);
   const ok =
-    event.joinedCount === seats &&
-    event.waitlistCount === joiners - seats &&
-    joined.length === seats &&
-    waitlisted.length === joiners - seats &&
+    event.joinedCount === expected.joined &&
+    event.waitlistCount === expected.waitlisted &&
+    joined.length === expected.joined &&
+    waitlisted.length === expected.waitlisted &&
     ordered;
   return {
     ok,
@@ -80,8 +81,9 @@ export async function rush(server, setup, joiners, seats) {
       },
     };
   }
-  const outcome = await checkOutcome(origin, setup.organizerCookie, eventId, joiners, seats);
-  const answered = result.mine.joined === seats && result.mine.waitlisted === joiners - seats && result.positionsAreOneToN;
+  const expected = await expectedRush(joiners, seats);
+  const outcome = await checkOutcome(origin, setup.organizerCookie, eventId, expected);
+  const answered = result.mine.joined === expected.joined && result.mine.waitlisted === expected.waitlisted && result.positionsAreOneToN;
   return {
     ...result,
     outcome: {
@@ -127,7 +129,7 @@ export async function joinRushFigure(ctx) {
       return;
     }
     const ours = await rushRuns(turnout, setup, options);
-    const joinSql = readJoinSql();
+    const joinSql = await joinSqlForPgbench('<event id>');
     const base = await pgbenchRuns(database.url, users, options);
     const row = (name, s) => [name, spreadText(s.joinsPerSecond, 0), spreadText(s.p50, 1), spreadText(s.p99, 1), spreadText(s.max, 1)];
     const ratio = ours.joinsPerSecond.median / base.joinsPerSecond.median;
@@ -179,44 +181,6 @@ export async function joinRushFigure(ctx) {
   }
 }
 
-const EVENT = '__EVENT__';
-/**
- * The join, as pgbench runs it (`__EVENT__` is replaced by the event's id): Turnout's own join
- * statement (participation.repository.ts `seatOrWaitlist`), committing on its own as Turnout runs
- * it, the joiner taken from the arrival queue.
- */
-function readJoinSql() {
-  const joiner = '(SELECT user_id FROM bench_queue WHERE n = :k)';
-  return `SELECT nextval('bench_queue_seq') AS k \\gset
-WITH locked AS (
-  SELECT * FROM events WHERE id = '${EVENT}' FOR UPDATE
-), mine AS (
-  SELECT p.status, CASE WHEN p.status = 'waitlisted' THEN (
-    SELECT count(*)::int FROM participations w
-    WHERE w.event_id = p.event_id AND w.status = 'waitlisted' AND w.seq <= p.seq) END AS position
-  FROM participations p WHERE p.event_id = '${EVENT}' AND p.user_id = ${joiner}
-), decided AS (
-  SELECT CASE WHEN (capacity IS NULL OR joined_count < capacity) AND waitlist_count = 0
-    THEN 'joined' ELSE 'waitlisted' END AS status
-  FROM locked WHERE ends_at > now() AND NOT EXISTS (SELECT 1 FROM mine)
-), added AS (
-  INSERT INTO participations (event_id, user_id, status, created_at, status_at)
-  SELECT '${EVENT}', ${joiner}, status, now(), now() FROM decided
-  RETURNING status
-), counted AS (
-  UPDATE events SET
-    joined_count = events.joined_count + (added.status = 'joined')::int,
-    waitlist_count = events.waitlist_count + (added.status = 'waitlisted')::int,
-    version = events.version + 1
-  FROM added WHERE events.id = '${EVENT}'
-  RETURNING events.joined_count AS counted_joined, events.waitlist_count AS counted_waitlisted, events.version AS counted_version
-)
-SELECT locked.*, u.name AS organizer_name, mine.status AS mine_status, mine.position AS mine_position,
-  added.status AS added_status, counted.*
-FROM locked JOIN users u ON u.id = locked.organizer_id
-  LEFT JOIN mine ON true LEFT JOIN added ON true LEFT JOIN counted ON true;`;
-}
-
 async function pgbenchRuns(url, users, options) {
   const hasPgbench = spawnSync('pgbench', ['--version'], { stdio: 'ignore' }).status === 0;
   if (!hasPgbench) throw new Error('pgbench is not installed (apt-get install postgresql-client)');
@@ -239,7 +203,7 @@ async function pgbenchRuns(url, users, options) {
     });
     const dir = mkdtempSync(join(tmpdir(), 'turnout-pgbench-'));
     const script = join(dir, 'join.sql');
-    writeFileSync(script, readJoinSql().replaceAll(EVENT, eventId));
+    writeFileSync(script, await joinSqlForPgbench(eventId));
     const clients = Math.min(POOL, joiners);
     const [cmd, args] = pinned(LOAD_CORE, 'pgbench', [
       '-n',
@@ -271,8 +235,14 @@ async function pgbenchRuns(url, users, options) {
         [eventId],
       );
       const r = rows[0];
+      const expected = await expectedRush(joiners, seats);
       return {
-        ok: r.joined === seats && r.waitlisted === joiners - seats && r.ordered && r.jc === seats && r.wc === joiners - seats,
+        ok:
+          r.joined === expected.joined &&
+          r.waitlisted === expected.waitlisted &&
+          r.ordered &&
+          r.jc === expected.joined &&
+          r.wc === expected.waitlisted,
         text: `${r.joined} seated, ${r.waitlisted} waitlisted (${r.ordered ? 'seats went to the first arrivals' : 'NOT in arrival order'}); event counts ${r.jc}/${r.wc}`,
       };
     });

@@ -1,7 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { bigserial, check, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { isoInstant } from './iso-instant';
 
 const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+const now = sql`now()`;
 
 export const users = pgTable(
   'users',
@@ -36,6 +38,8 @@ export const sessions = pgTable(
   (t) => [index('sessions_user_id_idx').on(t.userId), index('sessions_expires_at_idx').on(t.expiresAt)],
 );
 
+// Events and participations keep their instants as ISO text (isoInstant): every read of them ends
+// in the API, which sends that text, so it is never parsed into a Date and formatted again.
 export const events = pgTable(
   'events',
   {
@@ -46,17 +50,17 @@ export const events = pgTable(
     title: text('title').notNull(),
     description: text('description').notNull().default(''),
     location: text('location').notNull(),
-    startsAt: instant('starts_at').notNull(),
+    startsAt: isoInstant('starts_at').notNull(),
     durationMinutes: integer('duration_minutes').notNull(),
     /** startsAt + durationMinutes, written with them (timestamptz arithmetic cannot be a generated column). */
-    endsAt: instant('ends_at').notNull(),
+    endsAt: isoInstant('ends_at').notNull(),
     timezone: text('timezone').notNull(),
     capacity: integer('capacity'),
     joinedCount: integer('joined_count').notNull().default(0),
     waitlistCount: integer('waitlist_count').notNull().default(0),
     version: integer('version').notNull().default(1),
-    createdAt: instant('created_at').notNull().defaultNow(),
-    updatedAt: instant('updated_at').notNull().defaultNow(),
+    createdAt: isoInstant('created_at').notNull().default(now),
+    updatedAt: isoInstant('updated_at').notNull().default(now),
   },
   (t) => [
     index('events_starts_at_id_idx').on(t.startsAt, t.id),
@@ -83,9 +87,9 @@ export const participations = pgTable(
     status: text('status', { enum: ['joined', 'waitlisted'] }).notNull(),
     /** Arrival order: the waitlist is served by ascending `seq` (FIFO). */
     seq: bigserial('seq', { mode: 'number' }).notNull(),
-    createdAt: instant('created_at').notNull().defaultNow(),
+    createdAt: isoInstant('created_at').notNull().default(now),
     /** When the current status was taken (the join, or the promotion). */
-    statusAt: instant('status_at').notNull().defaultNow(),
+    statusAt: isoInstant('status_at').notNull().default(now),
   },
   (t) => [
     primaryKey({ columns: [t.eventId, t.userId] }),

@@ -28,9 +28,9 @@ async function insertEvent(
       title: fields.title ?? 'Team meetup',
       description: fields.description ?? 'Bring snacks',
       location: fields.location ?? 'Alexanderplatz 1, Berlin',
-      startsAt,
+      startsAt: startsAt.toISOString(),
       durationMinutes,
-      endsAt: new Date(startsAt.getTime() + durationMinutes * MINUTE),
+      endsAt: new Date(startsAt.getTime() + durationMinutes * MINUTE).toISOString(),
       timezone: fields.timezone ?? 'Europe/Berlin',
     })
     .returning();
@@ -106,7 +106,7 @@ describe('GET /api/events/:id/calendar.ics', () => {
     const before = onlyEvent((await get(`/api/events/${event.id}/calendar.ics`, organizer.cookie)).body);
     await t.db.database.db
       .update(events)
-      .set({ location: 'Moved to the park', version: sql`${events.version} + 1`, updatedAt: new Date() })
+      .set({ location: 'Moved to the park', version: sql`${events.version} + 1`, updatedAt: new Date().toISOString() })
       .where(eq(events.id, event.id));
     const after = onlyEvent((await get(`/api/events/${event.id}/calendar.ics`, organizer.cookie)).body);
     expect(after.uid).toBe(before.uid);

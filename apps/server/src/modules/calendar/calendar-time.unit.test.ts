@@ -13,12 +13,12 @@ const row = (startsAt: string, minutes: number, timezone: string): CalendarEvent
   title: 'Standup',
   description: '',
   location: 'Room 1',
-  startsAt: new Date(startsAt),
-  endsAt: new Date(at(startsAt) + minutes * 60_000),
+  startsAt: new Date(startsAt).toISOString(),
+  endsAt: new Date(at(startsAt) + minutes * 60_000).toISOString(),
   timezone,
   version: 1,
-  createdAt: new Date('2024-01-01T00:00:00Z'),
-  updatedAt: new Date('2024-01-01T00:00:00Z'),
+  createdAt: '2024-01-01T00:00:00.000Z',
+  updatedAt: '2024-01-01T00:00:00.000Z',
 });
 
 const parseOne = (text: string): VEvent => {

@@ -11,10 +11,12 @@ export function presentCalendar(events: readonly CalendarEventRow[], options: { 
   const calendar = ical({ name: options.name, prodId: { company: 'Turnout', product: 'Turnout', language: 'EN' } });
   calendar.timezone({
     name: null,
-    generator: vtimezoneGenerator(events.map((e) => ({ timeZone: e.timezone, startMs: e.startsAt.getTime(), endMs: e.endsAt.getTime() }))),
+    generator: vtimezoneGenerator(
+      events.map((e) => ({ timeZone: e.timezone, startMs: Date.parse(e.startsAt), endMs: Date.parse(e.endsAt) })),
+    ),
   });
   for (const event of events) {
-    const [start, end] = [event.startsAt.getTime(), event.endsAt.getTime()];
+    const [start, end] = [Date.parse(event.startsAt), Date.parse(event.endsAt)];
     // A time in the repeated hour after clocks go back is written in UTC, the one exact form left.
     const zone = hasUnambiguousWallClock(start, event.timezone) && hasUnambiguousWallClock(end, event.timezone) ? event.timezone : 'UTC';
     calendar.createEvent({
@@ -24,9 +26,9 @@ export function presentCalendar(events: readonly CalendarEventRow[], options: { 
       start: zonedDateTime(start, zone),
       end: zonedDateTime(end, zone),
       timezone: zone,
-      stamp: event.updatedAt,
-      created: event.createdAt,
-      lastModified: event.updatedAt,
+      stamp: new Date(event.updatedAt),
+      created: new Date(event.createdAt),
+      lastModified: new Date(event.updatedAt),
       summary: event.title,
       description: event.description || null,
       location: event.location,

@@ -2,14 +2,14 @@ import { badRequest } from '../../http/errors';
 
 /** Where a page ends in the (startsAt, id) order; opaque to clients (base64url). */
 export interface EventCursor {
-  startsAt: Date;
+  /** ISO 8601 in UTC, as the API sends it. */
+  startsAt: string;
   id: string;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export const encodeCursor = (cursor: EventCursor): string =>
-  Buffer.from(`${cursor.startsAt.toISOString()}|${cursor.id}`, 'utf8').toString('base64url');
+export const encodeCursor = (cursor: EventCursor): string => Buffer.from(`${cursor.startsAt}|${cursor.id}`, 'utf8').toString('base64url');
 
 /** Reads a cursor this server wrote; anything else is the client's mistake (400). */
 export function decodeCursor(text: string): EventCursor {
@@ -19,5 +19,5 @@ export function decodeCursor(text: string): EventCursor {
   if (iso === undefined || id === undefined || rest.length > 0 || !UUID.test(id)) throw invalid();
   const startsAt = new Date(iso);
   if (Number.isNaN(startsAt.getTime()) || startsAt.toISOString() !== iso) throw invalid();
-  return { startsAt, id };
+  return { startsAt: iso, id };
 }

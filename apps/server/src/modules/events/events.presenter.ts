@@ -8,16 +8,16 @@ export const presentEvent = (event: EventRecord): Event => ({
   title: event.title,
   description: event.description,
   location: event.location,
-  startsAt: event.startsAt.toISOString(),
-  endsAt: event.endsAt.toISOString(),
+  startsAt: event.startsAt,
+  endsAt: event.endsAt,
   timezone: event.timezone,
   durationMinutes: event.durationMinutes,
   capacity: event.capacity,
   joinedCount: event.joinedCount,
   waitlistCount: event.waitlistCount,
   version: event.version,
-  createdAt: event.createdAt.toISOString(),
-  updatedAt: event.updatedAt.toISOString(),
+  createdAt: event.createdAt,
+  updatedAt: event.updatedAt,
 });
 
 export const presentParticipation = (mine: NonNullable<MyParticipation>): Participation =>

@@ -23,7 +23,7 @@ export interface EventListFilter {
   search?: string | undefined;
   mine: boolean;
   joined: boolean;
-  after?: { startsAt: Date; id: string } | undefined;
+  after?: { startsAt: string; id: string } | undefined;
   limit: number;
 }
 
@@ -100,7 +100,7 @@ export const eventsRepository = {
       .set({
         ...changes,
         ...bumpVersion,
-        ...(Object.keys(changes).length > 0 ? { updatedAt: at } : {}),
+        ...(Object.keys(changes).length > 0 ? { updatedAt: at.toISOString() } : {}),
         joinedCount: sql`${events.joinedCount} + ${counts.joined}`,
         waitlistCount: sql`${events.waitlistCount} + ${counts.waitlisted}`,
       })
@@ -120,7 +120,7 @@ export const eventsRepository = {
       viewerId: filter.viewerId,
       now: filter.now.toISOString(),
       search: filter.search ? containing(filter.search) : null,
-      afterStartsAt: filter.after?.startsAt.toISOString() ?? null,
+      afterStartsAt: filter.after?.startsAt ?? null,
       afterId: filter.after?.id ?? null,
       limit: filter.limit,
     });

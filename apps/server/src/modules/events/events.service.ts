@@ -29,11 +29,13 @@ function changesFrom(event: EventRecord, input: EventUpdate): EventChanges {
   if (input.location !== undefined && input.location !== event.location) changes.location = input.location;
   if (input.timezone !== undefined && input.timezone !== event.timezone) changes.timezone = input.timezone;
   if (input.capacity !== undefined && input.capacity !== event.capacity) changes.capacity = input.capacity;
-  const startsAt = input.startsAt === undefined ? event.startsAt : new Date(input.startsAt);
-  if (startsAt.getTime() !== event.startsAt.getTime()) changes.startsAt = startsAt;
+  // Both in the stored form (ISO 8601, UTC, milliseconds): equal text is the same instant.
+  const startsAt = input.startsAt === undefined ? event.startsAt : new Date(input.startsAt).toISOString();
+  if (startsAt !== event.startsAt) changes.startsAt = startsAt;
   if (input.durationMinutes !== undefined && input.durationMinutes !== event.durationMinutes)
     changes.durationMinutes = input.durationMinutes;
-  if (changes.startsAt || changes.durationMinutes) changes.endsAt = endsAtFor(startsAt, changes.durationMinutes ?? event.durationMinutes);
+  if (changes.startsAt || changes.durationMinutes)
+    changes.endsAt = endsAtFor(new Date(startsAt), changes.durationMinutes ?? event.durationMinutes).toISOString();
   return changes;
 }
 
@@ -50,8 +52,8 @@ export function createEventsService(deps: EventsServiceDeps) {
           title: input.title,
           description: input.description,
           location: input.location,
-          startsAt,
-          endsAt: endsAtFor(startsAt, input.durationMinutes),
+          startsAt: startsAt.toISOString(),
+          endsAt: endsAtFor(startsAt, input.durationMinutes).toISOString(),
           timezone: input.timezone,
           durationMinutes: input.durationMinutes,
           capacity: input.capacity,
@@ -103,7 +105,7 @@ export function createEventsService(deps: EventsServiceDeps) {
           });
         }
         const changes = changesFrom(event, input);
-        if (changes.startsAt && changes.startsAt.getTime() <= at.getTime()) throw startMustBeFuture();
+        if (changes.startsAt && Date.parse(changes.startsAt) <= at.getTime()) throw startMustBeFuture();
         if (changes.capacity !== undefined && !capacityAllows(event, changes.capacity)) {
           const joined = event.joinedCount;
           throw conflict(

@@ -17,7 +17,7 @@ export async function notify(tx: Tx, outbox: Outbox, drafts: NewNotification[], 
 type EventFacts = Pick<EventRow, 'id' | 'title' | 'startsAt' | 'timezone' | 'location'>;
 
 const formatStart = (event: EventFacts) =>
-  `${new Intl.DateTimeFormat('en-GB', { timeZone: event.timezone, dateStyle: 'medium', timeStyle: 'short' }).format(event.startsAt)} (${event.timezone})`;
+  `${new Intl.DateTimeFormat('en-GB', { timeZone: event.timezone, dateStyle: 'medium', timeStyle: 'short' }).format(Date.parse(event.startsAt))} (${event.timezone})`;
 
 /** The texts users read, one per kind of notice. */
 export const notices = {

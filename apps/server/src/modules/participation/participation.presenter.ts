@@ -5,7 +5,7 @@ import type { AttendeeList } from './participation.repository';
 export function presentAttendees({ version, rows }: AttendeeList): AttendeesResponse {
   const result: AttendeesResponse = { version, joined: [], waitlisted: [] };
   for (const row of rows) {
-    const attendee = { userId: row.userId, name: row.name, since: row.statusAt.toISOString() };
+    const attendee = { userId: row.userId, name: row.name, since: row.statusAt };
     if (row.status === 'joined') result.joined.push(attendee);
     else result.waitlisted.push({ ...attendee, position: result.waitlisted.length + 1 });
   }

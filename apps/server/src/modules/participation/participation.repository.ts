@@ -1,5 +1,5 @@
 import type { ParticipationStatus } from '@turnout/contracts';
-import { and, asc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Executor, Tx } from '../../db/database';
 import { type EventRow, eventDepartures, events, participations, users } from '../../db/schema';
 import type { EventRecord, MyParticipation } from '../events';
@@ -8,7 +8,8 @@ export interface AttendeeRow {
   userId: string;
   name: string;
   status: ParticipationStatus;
-  statusAt: Date;
+  /** ISO 8601, UTC. */
+  statusAt: string;
 }
 
 /** An event's attendee rows with the event's owner and version, read in one statement (one snapshot). */
@@ -36,6 +37,42 @@ function eventFromDriver(row: Record<string, unknown>): EventRow {
   return event as EventRow;
 }
 
+/**
+ * The join as one statement (see `participationRepository.seatOrWaitlist`). `at` is the instant of
+ * the join, ISO 8601 or any SQL expression of a timestamptz: the benchmark renders this same
+ * statement for pgbench with `now()` there.
+ */
+export function joinStatement(eventId: string, userId: string, at: string): SQL {
+  return sql`
+    with locked as (
+      select * from ${events} where id = ${eventId} for update
+    ), mine as (
+      select p.status, case when p.status = 'waitlisted' then (
+        select count(*)::int from ${participations} w
+        where w.event_id = p.event_id and w.status = 'waitlisted' and w.seq <= p.seq) end as position
+      from ${participations} p where p.event_id = ${eventId} and p.user_id = ${userId}
+    ), decided as (
+      select case when (capacity is null or joined_count < capacity) and waitlist_count = 0
+        then 'joined' else 'waitlisted' end as status
+      from locked where ends_at > ${at} and not exists (select 1 from mine)
+    ), added as (
+      insert into ${participations} (event_id, user_id, status, created_at, status_at)
+      select ${eventId}, ${userId}, status, ${at}, ${at} from decided
+      returning status
+    ), counted as (
+      update ${events} set
+        joined_count = ${events.joinedCount} + (added.status = 'joined')::int,
+        waitlist_count = ${events.waitlistCount} + (added.status = 'waitlisted')::int,
+        version = ${events.version} + 1
+      from added where ${events.id} = ${eventId}
+      returning ${events}.joined_count as counted_joined, ${events}.waitlist_count as counted_waitlisted, ${events}.version as counted_version
+    )
+    select locked.*, u.name as organizer_name, mine.status as mine_status, mine.position as mine_position,
+      added.status as added_status, counted.*
+    from locked join ${users} u on u.id = locked.organizer_id
+      left join mine on true left join added on true left join counted on true`;
+}
+
 export const participationRepository = {
   /**
    * The whole join in one statement: lock the event row, read the viewer's participation, seat
@@ -47,35 +84,7 @@ export const participationRepository = {
    * Null when the event does not exist.
    */
   async seatOrWaitlist(db: Executor, eventId: string, userId: string, at: Date): Promise<JoinOutcome | null> {
-    const when = at.toISOString();
-    const result = await db.execute(sql`
-      with locked as (
-        select * from ${events} where id = ${eventId} for update
-      ), mine as (
-        select p.status, case when p.status = 'waitlisted' then (
-          select count(*)::int from ${participations} w
-          where w.event_id = p.event_id and w.status = 'waitlisted' and w.seq <= p.seq) end as position
-        from ${participations} p where p.event_id = ${eventId} and p.user_id = ${userId}
-      ), decided as (
-        select case when (capacity is null or joined_count < capacity) and waitlist_count = 0
-          then 'joined' else 'waitlisted' end as status
-        from locked where ends_at > ${when} and not exists (select 1 from mine)
-      ), added as (
-        insert into ${participations} (event_id, user_id, status, created_at, status_at)
-        select ${eventId}, ${userId}, status, ${when}, ${when} from decided
-        returning status
-      ), counted as (
-        update ${events} set
-          joined_count = ${events.joinedCount} + (added.status = 'joined')::int,
-          waitlist_count = ${events.waitlistCount} + (added.status = 'waitlisted')::int,
-          version = ${events.version} + 1
-        from added where ${events.id} = ${eventId}
-        returning ${events}.joined_count as counted_joined, ${events}.waitlist_count as counted_waitlisted, ${events}.version as counted_version
-      )
-      select locked.*, u.name as organizer_name, mine.status as mine_status, mine.position as mine_position,
-        added.status as added_status, counted.*
-      from locked join ${users} u on u.id = locked.organizer_id
-        left join mine on true left join added on true left join counted on true`);
+    const result = await db.execute(joinStatement(eventId, userId, at.toISOString()));
     const row = (result as unknown as { rows: Record<string, unknown>[] }).rows[0];
     if (!row) return null;
     const found: EventRecord = { ...eventFromDriver(row), organizerName: String(row.organizer_name) };
@@ -126,7 +135,7 @@ export const participationRepository = {
       .limit(count);
     const rows = await tx
       .update(participations)
-      .set({ status: 'joined', statusAt: at })
+      .set({ status: 'joined', statusAt: at.toISOString() })
       .where(and(eq(participations.eventId, eventId), inArray(participations.userId, first)))
       .returning({ userId: participations.userId, seq: participations.seq });
     return rows.sort((a, b) => a.seq - b.seq).map((row) => row.userId);

@@ -33,6 +33,6 @@ export async function endEvent(t: TestApp, eventId: string): Promise<void> {
   const startsAt = new Date(Date.now() - 3 * 3_600_000);
   await t.db.database.db
     .update(events)
-    .set({ startsAt, durationMinutes: 60, endsAt: new Date(startsAt.getTime() + 3_600_000) })
+    .set({ startsAt: startsAt.toISOString(), durationMinutes: 60, endsAt: new Date(startsAt.getTime() + 3_600_000).toISOString() })
     .where(eq(events.id, eventId));
 }
