@@ -57,7 +57,7 @@ export const eventsRepository = {
     return rows[0] ?? null;
   },
 
-  /** Reads the event and locks its row until the transaction ends: edits and deletions start here. */
+  /** Reads the event and locks its row until the transaction ends: edits, deletions and leaves start here. */
   async lockById(tx: Tx, id: string): Promise<EventRecord | null> {
     const rows = await tx
       .select(recordFields)
@@ -75,21 +75,6 @@ export const eventsRepository = {
       .innerJoin(users, eq(users.id, events.organizerId))
       .leftJoin(participations, and(eq(participations.eventId, events.id), eq(participations.userId, viewerId)))
       .where(eq(events.id, id));
-    return rows[0] ? toView(rows[0]) : null;
-  },
-
-  /**
-   * Like findWithMine, and locks the event row until the transaction ends: a leave starts here. (A join
-   * locks, decides and writes in one statement of its own: `participationRepository.seatOrWaitlist`.)
-   */
-  async lockWithMine(tx: Tx, id: string, viewerId: string): Promise<EventWithMine | null> {
-    const rows = await tx
-      .select(viewFields)
-      .from(events)
-      .innerJoin(users, eq(users.id, events.organizerId))
-      .leftJoin(participations, and(eq(participations.eventId, events.id), eq(participations.userId, viewerId)))
-      .where(eq(events.id, id))
-      .for('update', { of: events });
     return rows[0] ? toView(rows[0]) : null;
   },
 

@@ -1,8 +1,9 @@
 import type { ParticipationStatus } from '@turnout/contracts';
+import { hasEnded } from '@turnout/domain';
 import { and, asc, eq, getTableColumns, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Executor, Tx } from '../../db/database';
 import { type EventRow, eventDepartures, events, participations, users } from '../../db/schema';
-import type { EventRecord, MyParticipation } from '../events';
+import { type EventRecord, eventsRepository, type MyParticipation } from '../events';
 
 export interface AttendeeRow {
   userId: string;
@@ -58,6 +59,9 @@ export function joinStatement(eventId: string, userId: string, at: string): SQL 
     ), added as (
       insert into ${participations} (event_id, user_id, status, created_at, status_at)
       select ${eventId}, ${userId}, status, ${at}, ${at} from decided
+      -- The same joiner's other join, waiting on the same lock, may have inserted since this
+      -- statement's snapshot: then nothing is added, and the caller reads what that join did.
+      on conflict (event_id, user_id) do nothing
       returning status
     ), counted as (
       update ${events} set
@@ -103,7 +107,27 @@ export const participationRepository = {
       const position = row.mine_position === null ? null : Number(row.mine_position);
       return { kind: 'already', event: found, mine: { status: row.mine_status as ParticipationStatus, position } };
     }
-    return { kind: 'ended', event: found };
+    if (hasEnded(found, at)) return { kind: 'ended', event: found };
+    // Nothing added to an open event: a join of the same person committed while this one waited on
+    // the lock (a double click). Their place is what that join took, read now that it is committed.
+    const current = await eventsRepository.findWithMine(db, eventId, userId);
+    if (!current?.mine) throw new Error(`join of ${eventId} added nobody and found no participation`);
+    return { kind: 'already', event: current.event, mine: current.mine };
+  },
+
+  /** The viewer's place at an event: their status, and their 1-based place in line when waiting. */
+  async findMine(db: Executor, eventId: string, userId: string): Promise<MyParticipation> {
+    const rows = await db
+      .select({
+        status: participations.status,
+        position: sql<number | null>`case when ${participations.status} = 'waitlisted' then (
+          select count(*)::int from ${participations} w
+          where w.event_id = ${participations.eventId} and w.status = 'waitlisted' and w.seq <= ${participations.seq}) end`,
+      })
+      .from(participations)
+      .where(and(eq(participations.eventId, eventId), eq(participations.userId, userId)));
+    const row = rows[0];
+    return row ? { status: row.status, position: row.position === null ? null : Number(row.position) } : null;
   },
 
   /** Removes the participation and remembers the departure, so a later cancellation still reaches them. */

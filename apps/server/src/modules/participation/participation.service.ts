@@ -59,9 +59,12 @@ export function createParticipationService(deps: ParticipationServiceDeps) {
     async leave(viewer: Viewer, eventId: string): Promise<EventWithMine> {
       return inTurn(eventId, () =>
         deps.runInTransaction(async (tx, outbox) => {
-          const found = await eventsRepository.lockWithMine(tx, eventId, viewer.id);
-          if (!found) throw notFound('Event');
-          const { event, mine } = found;
+          const event = await eventsRepository.lockById(tx, eventId);
+          if (!event) throw notFound('Event');
+          // Read after the lock is held, in a statement of its own: its snapshot then includes a leave
+          // of the same person that committed while this one waited (a double click), so a
+          // participation is never removed, and its seat counted free, twice.
+          const mine = await participationRepository.findMine(tx, eventId, viewer.id);
           if (!mine) return { event, mine: null };
           const at = now();
           if (hasEnded(event, at)) throw eventEnded('its attendance can no longer change');
