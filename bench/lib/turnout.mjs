@@ -38,6 +38,8 @@ export async function startTurnout({ database, redisUrl, nodeFlags = [], env = {
       NODE_ENV: 'production',
       HOST: '127.0.0.1',
       PORT: String(port),
+      METRICS_PORT: '0',
+      SHUTDOWN_DRAIN_MS: '0',
       PUBLIC_ORIGIN: origin,
       LOG_LEVEL: 'warn',
       DATABASE_POOL_MAX: '20',
