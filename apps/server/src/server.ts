@@ -21,8 +21,9 @@ async function main() {
   };
   const shutdown = createShutdown({ ...config.shutdown, log: () => log, exit: (code) => process.exit(code) });
   // Before anything opens: a SIGTERM during migrations is honoured once they are done.
-  process.once('SIGTERM', () => void shutdown.stop('SIGTERM'));
-  process.once('SIGINT', () => void shutdown.stop('SIGINT'));
+  // `on`, not `once`: a later signal must find a listener too, or Node's default handling (or signal-exit's) ends the process mid-close.
+  process.on('SIGTERM', () => void shutdown.stop('SIGTERM'));
+  process.on('SIGINT', () => void shutdown.stop('SIGINT'));
 
   const startup = (async () => {
     const database = await openDatabase(config.database);
