@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -15,47 +15,59 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uniqueName } from '../test/builders';
 import { type Child, freePort, startChild } from '../test/child-process';
 import { readRepoFile, repoPath } from '../test/deploy-files';
+import { httpFrom, PollingClient, rawGet } from '../test/polling-client';
+import { buildServerBundle } from '../test/server-bundle';
 import { createTestDatabase, type TestDatabase } from '../test/test-database';
 
 /**
- * deploy/nginx/nginx.conf in front of two real server processes on one PostgreSQL and Redis:
- * what a browser sees through the load balancer of `docker compose -f deploy/compose.yaml up`.
+ * deploy/nginx/ in front of two production bundles on one PostgreSQL and Redis: what a browser sees
+ * through the load balancer of `docker compose -f deploy/compose.yaml up`. As in compose, nginx
+ * finds the replicas by resolving `app` (here through an /etc/hosts of its own, in a mount
+ * namespace: app → 127.0.0.4 and 127.0.0.5), and clients come from several loopback addresses.
  */
 let db: TestDatabase;
 let workDir: string;
 let origin: string;
 let replicas: Replica[] = [];
 let nginx: Child | undefined;
+let bundle: Awaited<ReturnType<typeof buildServerBundle>> | undefined;
 const sockets: TurnoutSocket[] = [];
+const REPLICA_ADDRESSES = ['127.0.0.4', '127.0.0.5'];
+/** In the test's realip.conf, as an outer proxy whose X-Forwarded-For is believed; 127.0.0.2 is an ordinary client. */
+const OUTER_PROXY = '127.0.0.3';
 
 interface Replica {
   url: string;
   process: Child;
 }
 
-/** The server entry (src/server.ts) as a replica of the deployment, on a port of its own. */
-async function startReplica(nginxOrigin: string): Promise<Replica> {
-  if (db.config.kind !== 'postgres') throw new Error('needs PostgreSQL');
-  const child = startChild(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-    cwd: repoPath('apps/server'),
+/** The production bundle as a replica of the deployment, on `host`:`port`. */
+async function startReplica(host: string, port: number, nginxOrigin: string): Promise<Replica> {
+  if (db.config.kind !== 'postgres' || !bundle) throw new Error('needs PostgreSQL and the bundle');
+  const child = startChild(process.execPath, [bundle.entry], {
+    cwd: repoPath(),
     env: {
       PATH: process.env.PATH,
       HOME: process.env.HOME,
       NODE_ENV: 'production',
-      HOST: '127.0.0.1',
-      PORT: '0',
+      HOST: host,
+      PORT: String(port),
+      METRICS_HOST: '127.0.0.1',
+      METRICS_PORT: '0',
+      SHUTDOWN_DRAIN_MS: '0',
       DATABASE_URL: db.config.url,
       DATABASE_POOL_MAX: '5',
       REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
       PUBLIC_ORIGIN: nginxOrigin,
       TRUST_PROXY: 'true',
-      // info, not warn: the "listening" line is what tells the port.
+      // info, not warn: the "listening" line is what tells the address.
       LOG_LEVEL: 'info',
       ARGON2_MEMORY_KIB: '64',
       ARGON2_ITERATIONS: '1',
+      WEB_DIST_DIR: '/nonexistent-web-dist',
     },
   });
-  const [, url = ''] = await child.waitFor(/"msg":"Server listening at (http:\/\/127\.0\.0\.1:\d+)"/);
+  const [, url = ''] = await child.waitFor(/"msg":"Server listening at (http:\/\/[\d.]+:\d+)"/);
   return { url, process: child };
 }
 
@@ -71,44 +83,65 @@ const request = (base: string, path: string, init: { method?: string; json?: unk
     ...(init.json === undefined ? {} : { body: JSON.stringify(init.json) }),
   });
 
-/** The repository's nginx.conf, listening on `port`, with the replicas as its upstream.conf and its files in `dir`. */
-async function writeNginxConf(dir: string, port: number, upstreamPorts: number[]): Promise<string> {
+/** Runs `command` as nginx sees the world in compose: `app` resolves to the replicas. */
+const withAppHosts = (dir: string, command: string) => [
+  '--mount',
+  'sh',
+  '-c',
+  `mount --bind ${join(dir, 'hosts')} /etc/hosts && exec ${command}`,
+];
+
+/** deploy/nginx as shipped, in `dir`; `live` edits only what a test run needs (port, log files, the replica port). */
+async function writeNginxFiles(dir: string, live?: { port: number; replicaPort: number }): Promise<string> {
+  await mkdir(dir, { recursive: true });
+  await chmod(dir, 0o755); // nginx workers run as an unprivileged user when started by root
   let conf = readRepoFile('deploy/nginx/nginx.conf');
-  const edit = (from: string, to: string) => {
-    if (!conf.includes(from)) throw new Error(`deploy/nginx/nginx.conf no longer contains "${from}"`);
-    conf = conf.replace(from, to);
+  let upstream = readRepoFile('deploy/nginx/upstream.conf');
+  let realip = readRepoFile('deploy/nginx/realip.conf');
+  const edit = (text: string, from: string, to: string) => {
+    if (!text.includes(from)) throw new Error(`deploy/nginx no longer contains "${from}"`);
+    return text.replace(from, to);
   };
-  edit('listen 8080;', `listen 127.0.0.1:${port};`);
-  // notice: nginx then reports when it has bound its port and started its workers.
-  edit('error_log /dev/stderr warn;', 'error_log stderr notice;');
-  // /dev/stdout cannot be opened when stdout is a socket, as Node's child-process pipes are.
-  edit('access_log /dev/stdout;', `access_log ${join(dir, 'access.log')};`);
-  const temp = ['client_body', 'proxy'].map((kind) => `${kind}_temp_path ${join(dir, kind)};`).join(' ');
-  edit('http {', `http {\n  ${temp}`);
+  if (live) {
+    conf = edit(conf, 'listen 8080;', `listen 127.0.0.1:${live.port};`);
+    // notice: nginx then reports when it has bound its port and started its workers.
+    conf = edit(conf, 'error_log /dev/stderr warn;', 'error_log stderr notice;');
+    // /dev/stdout cannot be opened when stdout is a socket, as Node's child-process pipes are.
+    conf = edit(conf, 'access_log /dev/stdout turnout;', `access_log ${join(dir, 'access.log')} turnout;`);
+    const temp = ['client_body', 'proxy'].map((kind) => `${kind}_temp_path ${join(dir, kind)};`).join(' ');
+    conf = edit(conf, 'http {', `http {\n  ${temp}`);
+    upstream = edit(upstream, 'server app:3000 ', `server app:${live.replicaPort} `);
+    realip += `set_real_ip_from ${OUTER_PROXY};\n`;
+  }
   await writeFile(join(dir, 'nginx.conf'), conf);
-  await writeFile(join(dir, 'upstream.conf'), upstreamPorts.map((p) => `server 127.0.0.1:${p};\n`).join(''));
+  await writeFile(join(dir, 'upstream.conf'), upstream);
+  await writeFile(join(dir, 'realip.conf'), realip);
+  await writeFile(join(dir, 'hosts'), `127.0.0.1 localhost\n${REPLICA_ADDRESSES.map((a) => `${a} app`).join('\n')}\n`);
   return join(dir, 'nginx.conf');
 }
 
+const accessLog = () => readFile(join(workDir, 'live', 'access.log'), 'utf8');
+
 beforeAll(async () => {
   db = await createTestDatabase();
+  bundle = await buildServerBundle();
   workDir = await mkdtemp(join(tmpdir(), 'turnout-nginx-'));
-  await chmod(workDir, 0o755); // nginx workers run as an unprivileged user when started by root
+  await chmod(workDir, 0o755);
   const nginxPort = await freePort();
+  const replicaPort = await freePort();
   origin = `http://127.0.0.1:${nginxPort}`;
-  replicas = await Promise.all([startReplica(origin), startReplica(origin)]);
+  replicas = await Promise.all(REPLICA_ADDRESSES.map((address) => startReplica(address, replicaPort, origin)));
 
-  const conf = await writeNginxConf(
-    workDir,
-    nginxPort,
-    replicas.map((r) => Number(new URL(r.url).port)),
+  const conf = await writeNginxFiles(join(workDir, 'live'), { port: nginxPort, replicaPort });
+  const pid = `pid ${join(workDir, 'live', 'nginx.pid')};`;
+  nginx = startChild(
+    'unshare',
+    withAppHosts(join(workDir, 'live'), `nginx -p ${join(workDir, 'live')} -c ${conf} -g '${pid} daemon off;'`),
+    {
+      cwd: workDir,
+      env: process.env,
+    },
   );
-  const args = ['-p', workDir, '-c', conf];
-  const checked = await promisify(execFile)('nginx', [...args, '-t', '-g', `pid ${join(workDir, 'nginx.pid')};`]).catch((error: Error) => {
-    throw new Error(`nginx -t failed (is nginx installed? apt-get install nginx-light): ${error.message}`);
-  });
-  expect(checked.stderr).toContain('test is successful');
-  nginx = startChild('nginx', [...args, '-g', `pid ${join(workDir, 'nginx.pid')}; daemon off;`], { cwd: workDir, env: process.env });
   await nginx.waitFor(/start worker process/);
 });
 
@@ -117,7 +150,21 @@ afterAll(async () => {
   await nginx?.stop();
   await Promise.all(replicas.map((r) => r.process.stop()));
   await db?.destroy();
+  await bundle?.remove();
   if (workDir) await rm(workDir, { recursive: true, force: true });
+});
+
+describe('deploy/nginx as shipped', () => {
+  it("passes nginx -t on this machine's nginx, with `app` resolving as in compose", async () => {
+    const dir = join(workDir, 'shipped');
+    const conf = await writeNginxFiles(dir);
+    // Output to a file: nginx -t opens /dev/stdout and /dev/stderr, which a socket cannot be.
+    const command = `nginx -t -p ${dir} -c ${conf} -g 'pid ${join(dir, 'nginx.pid')};' > ${join(dir, 't.log')} 2>&1`;
+    await promisify(execFile)('unshare', withAppHosts(dir, command)).catch(async (error: Error) => {
+      throw new Error(`nginx -t failed: ${error.message}\n${await readFile(join(dir, 't.log'), 'utf8').catch(() => '')}`);
+    });
+    expect(await readFile(join(dir, 't.log'), 'utf8')).toContain('test is successful');
+  });
 });
 
 async function register(role: 'organizer' | 'joiner') {
@@ -157,12 +204,40 @@ function nextCreated(socket: TurnoutSocket, title: string) {
 }
 
 describe('nginx in front of two replicas', () => {
-  it('answers health and readiness through the load balancer, and keeps /metrics private', async () => {
+  it('answers health and readiness through the load balancer, and no spelling of /metrics reaches a replica', async () => {
     const health = await fetch(`${origin}/healthz`);
     expect([health.status, await health.json()]).toEqual([200, { status: 'ok' }]);
     const ready = await fetch(`${origin}/readyz`);
     expect(await ready.json()).toEqual({ status: 'ok', checks: { database: 'ok', redis: 'ok' } });
-    expect((await fetch(`${origin}/metrics`)).status).toBe(404);
+    for (const path of [
+      '/metrics',
+      '/metrics/',
+      '//metrics',
+      '/METRICS',
+      '/Metrics/',
+      '/%6detrics',
+      '/metrics?format=text',
+      '/./metrics',
+      '/api/../metrics',
+    ]) {
+      const response = await rawGet('127.0.0.2', origin, path);
+      expect([path, response.status, response.body]).toEqual([path, 404, '{"error":{"code":"not_found","message":"Not found."}}']);
+    }
+    // Nor is there any on a replica's public port: metrics live on METRICS_PORT alone.
+    for (const replica of replicas) expect((await fetch(`${replica.url}/metrics`)).status).toBe(404);
+  });
+
+  it('takes the client address from trusted proxies only, and keeps tokens out of its access log', async () => {
+    const feed = '/api/calendar/SECRETfeedTOKEN123.ics';
+    const spoofed = { 'x-forwarded-for': '198.51.100.9' };
+    await httpFrom(OUTER_PROXY, `${origin}${feed}`, { headers: { 'x-forwarded-for': '203.0.113.7' } });
+    await httpFrom('127.0.0.2', `${origin}/api/events/x?invite=SECRETinviteTOKEN`, {
+      headers: { ...spoofed, referer: `${origin}/e/1?invite=SECRETrefTOKEN` },
+    });
+    const lines = (await accessLog()).split('\n');
+    expect(lines.find((l) => l.includes('/api/calendar/'))).toMatch(/^203\.0\.113\.7 .*"GET \/api\/calendar\/\*\*\*\.ics HTTP\/1\.1"/);
+    expect(lines.find((l) => l.includes('/api/events/x'))).toMatch(/^127\.0\.0\.2 .*"GET \/api\/events\/x\?\*\*\* HTTP\/1\.1"/);
+    expect(await accessLog()).not.toMatch(/SECRET|198\.51\.100\.9/);
   });
 
   it('registers and logs in with cookies, and compresses JSON', async () => {
@@ -218,5 +293,54 @@ describe('nginx in front of two replicas', () => {
       const { event } = EventResponseSchema.parse(await created.json());
       expect((await received).event).toMatchObject({ id: event.id, title });
     }
+  });
+  // Last: it kills the replicas.
+  it('keeps each polling client on its replica, moves the clients of a killed replica to the other, and answers 503 JSON when none is left', async () => {
+    const organizer = await register('organizer');
+    const [alice, bob] = [await register('joiner'), await register('joiner')];
+    const clients = [new PollingClient('127.0.0.2', origin, alice.cookie), new PollingClient('127.0.0.3', origin, bob.cookie)];
+    await Promise.all(clients.map((c) => c.connect()));
+    const created = async (title: string) => {
+      const response = await request(origin, '/api/events', { method: 'POST', json: { ...eventInput, title }, cookie: organizer.cookie });
+      expect(response.status).toBe(201);
+      const { event } = EventResponseSchema.parse(await response.json());
+      await Promise.all(clients.map((c) => c.next('event:created', (p: { event: { id: string } }) => p.event.id === event.id)));
+    };
+    for (let i = 0; i < 3; i++) await created(`Before ${i}`);
+    // Every poll so far reached the replica holding its session.
+    for (const client of clients) expect([client.localAddress, client.failures]).toEqual([client.localAddress, []]);
+
+    // The replica serving the first client, from nginx's own log of where its polls went.
+    const lastUpstreamOf = async (address: string) =>
+      (await accessLog())
+        .split('\n')
+        .filter((l) => l.startsWith(`${address} `) && l.includes('/socket.io/'))
+        .at(-1)
+        ?.match(/upstream=([\d.]+):/)?.[1];
+    const victimAddress = await lastUpstreamOf('127.0.0.2');
+    const victim = replicas.find((r) => new URL(r.url).hostname === victimAddress);
+    const survivor = replicas.find((r) => r !== victim);
+    if (!victim || !survivor) throw new Error(`no replica at ${victimAddress}`);
+    const onSurvivor = await Promise.all(clients.map(async (c) => (await lastUpstreamOf(c.localAddress)) !== victimAddress));
+    await victim.process.stop();
+    // The clients of the killed replica notice (their next poll is refused) and open a new session.
+    await Promise.all(clients.map((c, i) => (onSurvivor[i] ? undefined : c.session(2))));
+
+    for (let i = 0; i < 3; i++) await created(`After ${i}`);
+    const [first, second] = clients;
+    // The first client's session died with its replica: it opened a new one, on the survivor.
+    expect(first?.failures.length).toBeGreaterThan(0);
+    expect(await lastUpstreamOf('127.0.0.2')).toBe(new URL(survivor.url).hostname);
+    // A client already on the survivor never noticed.
+    if (onSurvivor[1]) expect(second?.failures).toEqual([]);
+    await Promise.all(clients.map((c) => c.close()));
+
+    await survivor.process.stop();
+    const down = await fetch(`${origin}/api/auth/me`);
+    expect([down.status, down.headers.get('retry-after'), await down.json()]).toEqual([
+      503,
+      '5',
+      { error: { code: 'not_ready', message: 'Turnout is unavailable right now. Try again in a moment.' } },
+    ]);
   });
 });

@@ -124,3 +124,23 @@ export type Manifest = z.infer<typeof ManifestSchema>;
 /** True when every label of `selector` is on `labels`. */
 export const selects = (selector: Record<string, string>, labels: Record<string, string>) =>
   Object.keys(selector).length > 0 && Object.entries(selector).every(([key, value]) => labels[key] === value);
+
+/**
+ * Compose's variable interpolation (`${VAR}`, `${VAR:-default}`, `${VAR:?message}`) over a parsed
+ * file, as `docker compose config` does it: a required variable that is unset or empty throws.
+ */
+export function interpolateCompose(value: unknown, env: Record<string, string | undefined>): unknown {
+  if (typeof value === 'string') {
+    return value.replace(/\$\{(\w+)(?::([?-])([^}]*))?\}/g, (_all, name: string, op: string | undefined, arg: string | undefined) => {
+      const set = env[name];
+      if (set !== undefined && set !== '') return set;
+      if (op === '?') throw new Error(`${name}: ${arg}`);
+      return op === '-' ? (arg ?? '') : '';
+    });
+  }
+  if (Array.isArray(value)) return value.map((item) => interpolateCompose(item, env));
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, interpolateCompose(item, env)]));
+  }
+  return value;
+}
