@@ -88,7 +88,11 @@ if (!hasNginx) {
   notRun.push('the nginx load-balancer check (needs nginx; on Debian: apt-get install nginx-light)');
 }
 const excluded = [
-  [hasDockerCompose, 'src/ops/deploy.compose.unit.test.ts', 'the Compose 1.29 check (needs docker-compose; on Debian: apt-get install docker-compose)'],
+  [
+    hasDockerCompose,
+    'src/ops/deploy.compose.unit.test.ts',
+    'the Compose 1.29 check (needs docker-compose; on Debian: apt-get install docker-compose)',
+  ],
   [hasKustomize, 'src/ops/deploy.kustomize.unit.test.ts', 'the rendered Kubernetes manifests check (needs kubectl with kustomize)'],
   [hasUnshare, 'src/db/data-dir-lock.pglite.test.ts', 'the DATA_DIR lease check across PID namespaces (needs unshare as root)'],
 ];
