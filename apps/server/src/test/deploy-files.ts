@@ -67,6 +67,7 @@ const HttpProbe = z.object({ httpGet: z.object({ path: z.string(), port: z.union
 export const ContainerSchema = z.object({
   name: z.string(),
   image: z.string(),
+  command: z.array(z.string()).optional(),
   args: z.array(z.string()).optional(),
   ports: z.array(z.object({ name: z.string().optional(), containerPort: z.number() })).default([]),
   env: EnvList.default([]),
@@ -89,7 +90,7 @@ export const httpProbe = (probe: unknown) => HttpProbe.parse(probe).httpGet;
 
 const Labels = z.record(z.string(), z.string());
 export const PodTemplateSchema = z.object({
-  metadata: z.object({ labels: Labels }),
+  metadata: z.object({ labels: Labels, annotations: Labels.optional() }),
   spec: z.object({
     terminationGracePeriodSeconds: z.number().optional(),
     securityContext: z.object({ runAsNonRoot: z.boolean().optional(), runAsUser: z.number().optional() }).optional(),
