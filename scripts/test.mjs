@@ -36,12 +36,20 @@ const hasPostgres = await reachable(postgresUrl, 5432);
 const hasRedis = await reachable(redisUrl, 6379);
 const hasChromium = existsSync(chromium);
 const hasNginx = spawnSync('nginx', ['-v'], { stdio: 'ignore' }).status === 0;
+const hasCommand = (command, args) => spawnSync(command, args, { stdio: 'ignore' }).status === 0;
+// The deployment checks run Debian's docker-compose 1.29, kubectl's kustomize and unshare (as root).
+const hasDockerCompose = hasCommand('docker-compose', ['version']);
+const hasKustomize = hasCommand('kubectl', ['kustomize', '--help']);
+const hasUnshare = hasCommand('unshare', ['--pid', '--fork', '--mount', 'true']);
 
 const missing = [];
 if (!hasPostgres) missing.push(`PostgreSQL (${new URL(postgresUrl).host})`);
 if (!hasRedis) missing.push(`Redis (${new URL(redisUrl).host})`);
 if (!hasChromium) missing.push(`Chromium (${chromium})`);
 if (!hasNginx) missing.push('nginx (the load-balancer check of deploy/nginx)');
+if (!hasDockerCompose) missing.push('docker-compose (the check of deploy/compose.yaml against Compose 1.29)');
+if (!hasKustomize) missing.push('kubectl (kustomize, to render deploy/k8s)');
+if (!hasUnshare) missing.push('unshare as root (PID and mount namespaces: the DATA_DIR lease and nginx checks)');
 if (ci && missing.length > 0) {
   console.error(`CI=true and required services are missing: ${missing.join(', ')}. Failing instead of skipping.`);
   process.exit(1);
@@ -76,8 +84,26 @@ if (hasPostgres && hasRedis) serverProjects.push('--project', 'postgres');
 else
   notRun.push(`the PostgreSQL suite (needs ${missing.filter((m) => m.startsWith('PostgreSQL') || m.startsWith('Redis')).join(' and ')})`);
 if (!hasNginx) {
-  serverProjects.push('--exclude', 'src/ops/deploy.pg.test.ts');
+  serverProjects.push('--exclude', 'src/ops/deploy-nginx.pg.test.ts');
   notRun.push('the nginx load-balancer check (needs nginx; on Debian: apt-get install nginx-light)');
+}
+const excluded = [
+  [
+    hasDockerCompose,
+    'src/ops/deploy-compose.unit.test.ts',
+    'the Compose 1.29 check (needs docker-compose; on Debian: apt-get install docker-compose)',
+  ],
+  [hasKustomize, 'src/ops/deploy-kustomize.unit.test.ts', 'the rendered Kubernetes manifests check (needs kubectl with kustomize)'],
+  [hasUnshare, 'src/db/data-dir-lock.pglite.test.ts', 'the DATA_DIR lease check across PID namespaces (needs unshare as root)'],
+];
+for (const [present, file, what] of excluded) {
+  if (present) continue;
+  serverProjects.push('--exclude', file);
+  notRun.push(what);
+}
+if (!hasUnshare && hasNginx) {
+  serverProjects.push('--exclude', 'src/ops/deploy-nginx.pg.test.ts');
+  notRun.push('the nginx load-balancer check (needs unshare as root for its mount namespace)');
 }
 vitest('domain', join(root, 'packages/domain'), []);
 vitest('server', join(root, 'apps/server'), serverProjects);

@@ -49,7 +49,7 @@ export async function socketsAccepted(origin, cookie) {
 /** Memory of a server after a full GC (through its inspector). */
 async function settledMemory(server) {
   await collectGarbage(inspectorUrl(server.output.stderr));
-  return readMemory(server.origin);
+  return readMemory(server.metricsOrigin ?? server.origin);
 }
 
 /**

@@ -31,6 +31,7 @@ export function ensureWebBuilt({ log = console.log } = {}) {
  */
 export async function startTurnout({ database, redisUrl, nodeFlags = [], env = {}, core = SERVER_CORE, readyTimeoutMs = 90_000 } = {}) {
   const port = await freePort();
+  const metricsPort = await freePort();
   const origin = `http://127.0.0.1:${port}`;
   const proc = start(core, process.execPath, [...nodeFlags, SERVER_ENTRY], {
     cwd: ROOT,
@@ -38,6 +39,9 @@ export async function startTurnout({ database, redisUrl, nodeFlags = [], env = {
       NODE_ENV: 'production',
       HOST: '127.0.0.1',
       PORT: String(port),
+      METRICS_HOST: '127.0.0.1',
+      METRICS_PORT: String(metricsPort),
+      SHUTDOWN_DRAIN_MS: '0',
       PUBLIC_ORIGIN: origin,
       LOG_LEVEL: 'warn',
       DATABASE_POOL_MAX: '20',
@@ -48,7 +52,7 @@ export async function startTurnout({ database, redisUrl, nodeFlags = [], env = {
     },
   });
   const readyMs = await waitForHttp(`${origin}/readyz`, { timeoutMs: readyTimeoutMs, proc });
-  return { ...proc, port, origin, readyMs };
+  return { ...proc, port, origin, metricsOrigin: `http://127.0.0.1:${metricsPort}`, readyMs };
 }
 
 export function resultsDir(...parts) {

@@ -52,6 +52,8 @@ export default async function setup(project: TestProject) {
       ...process.env,
       NODE_ENV: 'production',
       PORT: String(port),
+      METRICS_PORT: '0',
+      SHUTDOWN_DRAIN_MS: '0',
       HOST: '127.0.0.1',
       PUBLIC_ORIGIN: baseURL,
       DATA_DIR: dataDir,

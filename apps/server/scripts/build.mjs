@@ -1,16 +1,21 @@
-// Bundles the server into dist/server.js. Dependencies stay external (installed by npm);
-// the workspace contracts package is bundled in, and migrations are copied beside the bundle.
+// Bundles the server into dist/server.js (or <dir>/server.js: `node scripts/build.mjs <dir>`, a
+// directory inside apps/server so the bundle still finds node_modules). Dependencies stay external
+// (installed by npm); the workspace contracts package is bundled in, and migrations are copied
+// beside the bundle.
 import { cp, readFile, rm } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
 const root = new URL('..', import.meta.url);
 const pkg = JSON.parse(await readFile(new URL('package.json', root), 'utf8'));
 const external = Object.keys(pkg.dependencies ?? {});
+const outDir = process.argv[2] ? pathToFileURL(`${resolve(process.argv[2])}/`) : new URL('dist/', root);
 
-await rm(new URL('dist', root), { recursive: true, force: true });
+await rm(outDir, { recursive: true, force: true });
 await build({
   entryPoints: [new URL('src/server.ts', root).pathname],
-  outfile: new URL('dist/server.js', root).pathname,
+  outfile: new URL('server.js', outDir).pathname,
   bundle: true,
   platform: 'node',
   target: 'node20',
@@ -19,5 +24,5 @@ await build({
   external,
   logLevel: 'warning',
 });
-await cp(new URL('src/db/migrations', root), new URL('dist/migrations', root), { recursive: true });
-console.log('server built: apps/server/dist/server.js');
+await cp(new URL('src/db/migrations', root), new URL('migrations', outDir), { recursive: true });
+console.log(`server built: ${new URL('server.js', outDir).pathname}`);

@@ -21,9 +21,10 @@ import {
   participationRoutes,
 } from './modules/participation';
 import { createPublicService, publicRoutes } from './modules/public';
+import { drainingPlugin } from './ops/draining';
 import { healthRoutes } from './ops/health.routes';
-import { metricsPlugin } from './ops/metrics';
-import { createReadinessCheck } from './ops/readiness';
+import { createMetrics, type Metrics, metricsPlugin } from './ops/metrics';
+import { createReadinessCheck, type ReadinessCheck } from './ops/readiness';
 import { csrfPlugin } from './plugins/csrf';
 import { errorHandlerPlugin } from './plugins/error-handler';
 import { openApiPlugin } from './plugins/openapi';
@@ -37,12 +38,14 @@ export interface AppDeps {
   config: Config;
   database: Database;
   redis?: Redis | undefined;
+  /** The process's metrics (server.ts serves them on METRICS_PORT); a private set when omitted. */
+  metrics?: Metrics;
   /** Pino options, or false to stay silent (tests). */
   logger?: FastifyServerOptions['logger'];
 }
 
 /** Builds the whole HTTP application without listening: server.ts listens, tests inject. */
-export async function buildApp({ config, database, redis, logger }: AppDeps) {
+export async function buildApp({ config, database, redis, logger, metrics = createMetrics({ engine: database.engine }) }: AppDeps) {
   const app = Fastify({
     logger: logger ?? {
       level: config.logLevel,
@@ -55,6 +58,8 @@ export async function buildApp({ config, database, redis, logger }: AppDeps) {
     genReqId: () => crypto.randomUUID(),
     requestIdHeader: 'x-request-id',
     routerOptions: { ignoreTrailingSlash: true },
+    // A request that reached the process while it closes is served, not refused (docs/product.md §7).
+    return503OnClosing: false,
   }).withTypeProvider<ZodTypeProvider>();
 
   // The API speaks JSON only: any other body is a 415, never parsed as text.
@@ -75,14 +80,14 @@ export async function buildApp({ config, database, redis, logger }: AppDeps) {
       return publisher;
     },
     setPublisher(next: Publisher) {
-      publisher = next;
+      publisher = metrics.countingPublisher(next);
     },
   };
   const cookies = createSessionCookies(config);
   const auth = createAuthService({
     db: database.db,
     passwords: createPasswordHasher(config.argon2),
-    limits: createRateLimiters(config.rateLimit, redis),
+    limits: createRateLimiters(config.rateLimit, redis, metrics.rateLimited),
     session: config.session,
     onSessionEnded: (sessionId) => publisher.endSession(sessionId),
   });
@@ -103,11 +108,16 @@ export async function buildApp({ config, database, redis, logger }: AppDeps) {
   await app.register(fastifyCookie);
   await app.register(csrfPlugin, { allowedOrigins: config.allowedOrigins });
   await app.register(sessionPlugin, { auth, cookies });
-  await app.register(metricsPlugin);
+  await app.register(metricsPlugin, { metrics });
+  metrics.watchDatabase(database);
+  if (redis) metrics.watchRedis('main', redis);
+  const readiness = createReadinessCheck(database, redis);
+  app.decorate('readiness', readiness);
+  await app.register(drainingPlugin, { readiness });
   // Before every route module: the OpenAPI document lists the routes registered after it.
   await app.register(openApiPlugin, { publicOrigin: config.publicOrigin, sessionCookie: cookies.name });
 
-  await app.register(healthRoutes, { readiness: createReadinessCheck(database, redis) });
+  await app.register(healthRoutes, { readiness });
   await app.register(authRoutes, { auth, cookies });
   const attendeeLists = createAttendeeLists({
     read: (eventId) => participationRepository.listAttendees(database.db, eventId),
@@ -133,3 +143,9 @@ export async function buildApp({ config, database, redis, logger }: AppDeps) {
 }
 
 export type App = Awaited<ReturnType<typeof buildApp>>;
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    readiness: ReadinessCheck;
+  }
+}

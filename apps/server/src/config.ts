@@ -43,6 +43,10 @@ const EnvSchema = z.object({
   ARGON2_PARALLELISM: int(1, 16).default(1),
   SOCKET_MAX_PER_ADDRESS: int(1, 1_000_000).default(100),
   WEB_DIST_DIR: z.string().min(1).default(defaultWebDist),
+  METRICS_PORT: int(0, 65_535).default(9464),
+  METRICS_HOST: z.string().min(1).default('0.0.0.0'),
+  SHUTDOWN_DRAIN_MS: int(0, 300_000).optional(),
+  SHUTDOWN_TIMEOUT_MS: int(1_000, 600_000).default(15_000),
 });
 
 /** Every environment variable the server reads (deployment manifests may set only these). */
@@ -64,6 +68,13 @@ export type Config = {
   argon2: { memoryCost: number; timeCost: number; parallelism: number };
   socketMaxPerAddress: number;
   webDistDir: string;
+  /** Prometheus text is served here, never on the public port. */
+  metrics: { host: string; port: number };
+  /**
+   * SIGTERM: `drainMs` of answering 503 on /readyz while still serving (so load balancers stop
+   * sending), then `timeoutMs` at most for closing; past it the process exits 1.
+   */
+  shutdown: { drainMs: number; timeoutMs: number };
 };
 
 export class ConfigError extends Error {
@@ -103,6 +114,15 @@ export function parseConfig(source: Record<string, string | undefined> = process
       problems.push(`ALLOWED_ORIGINS: "${origin}" is not an http(s) origin`);
     }
   }
+  if (e.NODE_ENV === 'production') {
+    // A misspelt DATABASE_URL beside a REDIS_URL means several replicas: each on an embedded
+    // database of its own would split the data, so refuse instead of starting.
+    if (e.REDIS_URL && !e.DATABASE_URL) {
+      problems.push('DATABASE_URL: required in production when REDIS_URL is set (several processes need one PostgreSQL)');
+    }
+    if (!e.PUBLIC_ORIGIN) problems.push('PUBLIC_ORIGIN: required in production (the origin users reach the app at)');
+  }
+  if (e.METRICS_PORT !== 0 && e.METRICS_PORT === e.PORT) problems.push('METRICS_PORT: must differ from PORT (metrics are never public)');
   if (problems.length > 0) throw new ConfigError(problems);
 
   const publicOrigin = new URL(e.PUBLIC_ORIGIN ?? `http://localhost:${e.PORT}`).origin;
@@ -124,5 +144,7 @@ export function parseConfig(source: Record<string, string | undefined> = process
     argon2: { memoryCost: e.ARGON2_MEMORY_KIB, timeCost: e.ARGON2_ITERATIONS, parallelism: e.ARGON2_PARALLELISM },
     socketMaxPerAddress: e.SOCKET_MAX_PER_ADDRESS,
     webDistDir: resolve(e.WEB_DIST_DIR),
+    metrics: { host: e.METRICS_HOST, port: e.METRICS_PORT },
+    shutdown: { drainMs: e.SHUTDOWN_DRAIN_MS ?? (e.NODE_ENV === 'production' ? 5_000 : 0), timeoutMs: e.SHUTDOWN_TIMEOUT_MS },
   };
 }

@@ -81,6 +81,25 @@ describe('parseConfig', () => {
     ]);
   });
 
+  it('serves metrics on METRICS_PORT (9464), drains for 5 s on SIGTERM in production and not at all in development', () => {
+    expect(parseConfig({})).toMatchObject({ metrics: { host: '0.0.0.0', port: 9464 }, shutdown: { drainMs: 0, timeoutMs: 15_000 } });
+    const production = parseConfig({ NODE_ENV: 'production', PUBLIC_ORIGIN: 'https://turnout.example.com' });
+    expect(production.shutdown.drainMs).toBe(5_000);
+    const tuned = parseConfig({ METRICS_PORT: '9100', METRICS_HOST: '127.0.0.1', SHUTDOWN_DRAIN_MS: '250', SHUTDOWN_TIMEOUT_MS: '3000' });
+    expect(tuned).toMatchObject({ metrics: { host: '127.0.0.1', port: 9100 }, shutdown: { drainMs: 250, timeoutMs: 3_000 } });
+    expect(problemsOf({ METRICS_PORT: '3000' })).toEqual(['METRICS_PORT: must differ from PORT (metrics are never public)']);
+    expect(problemsOf({ SHUTDOWN_DRAIN_MS: '-1' })[0]).toMatch(/^SHUTDOWN_DRAIN_MS: /);
+  });
+
+  it('refuses, in production, REDIS_URL without DATABASE_URL (replicas would split the data) and a missing PUBLIC_ORIGIN', () => {
+    const problems = problemsOf({ NODE_ENV: 'production', REDIS_URL: 'redis://cache:6379', DATABSE_URL: 'postgres://app@db/turnout' });
+    expect(problems).toHaveLength(2);
+    expect(problems[0]).toMatch(/^DATABASE_URL: required in production when REDIS_URL is set/);
+    expect(problems[1]).toMatch(/^PUBLIC_ORIGIN: required in production/);
+    // Development keeps its zero-setup defaults.
+    expect(parseConfig({ REDIS_URL: 'redis://cache:6379' }).database.kind).toBe('pglite');
+  });
+
   it('names every bad variable at once', () => {
     const problems = problemsOf({ PORT: 'abc', LOG_LEVEL: 'loud', REDIS_URL: 'nope' });
     expect(problems.map((p) => p.split(':')[0]).sort()).toEqual(['LOG_LEVEL', 'PORT', 'REDIS_URL']);
@@ -100,5 +119,16 @@ describe('the server entry', () => {
     expect(code).toBe(1);
     expect(stderr).toContain('Invalid configuration');
     expect(stderr).toMatch(/PORT: .*"abc"/);
+  });
+
+  it('refuses to start in production with REDIS_URL but no DATABASE_URL, naming DATABASE_URL', { timeout: 60_000 }, async () => {
+    const { code, stderr } = await runServerUntilExit({
+      NODE_ENV: 'production',
+      PUBLIC_ORIGIN: 'https://turnout.example.com',
+      REDIS_URL: 'redis://127.0.0.1:6379',
+      DATA_DIR: '/nonexistent/never-created',
+    });
+    expect(code).toBe(1);
+    expect(stderr).toContain('DATABASE_URL: required in production when REDIS_URL is set');
   });
 });

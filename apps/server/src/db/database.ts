@@ -23,6 +23,8 @@ export interface Database {
   readonly db: Db;
   /** Applies pending migrations; on PostgreSQL under an advisory lock so replicas apply them once. */
   migrate(): Promise<void>;
+  /** PostgreSQL's pool: open and idle connections, and queries waiting for one (metrics). */
+  poolStats?(): { total: number; idle: number; waiting: number };
   /** Resolves when the database answers a trivial query. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -62,6 +64,7 @@ async function openPostgres(url: string, poolMax: number): Promise<Database> {
         client.release();
       }
     },
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     async ping() {
       await pool.query('select 1');
     },

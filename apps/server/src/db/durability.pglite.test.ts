@@ -47,7 +47,7 @@ describe('embedded mode (PGlite on DATA_DIR)', { timeout: 120_000 }, () => {
     expect(refused.stderr).toContain('DATA_DIR');
     expect(refused.stderr).toContain(dataDir);
 
-    expect((await readFile(join(dataDir, 'turnout.lock'), 'utf8')).trim()).toBe(String(first.child.pid));
+    expect(JSON.parse(await readFile(join(dataDir, 'turnout.lease.json'), 'utf8'))).toMatchObject({ pid: first.child.pid });
     const registered = await fetchFrom(first.url, '/api/auth/register', { method: 'POST', json: credentials() });
     expect(registered.status).toBe(201);
   });

@@ -4,9 +4,10 @@ import { BODY_LIMIT_BYTES } from '@turnout/contracts';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { configKeys, parseConfig } from '../config';
-import { imageMajor, parseDockerfile, readRepoFile, readYamlDocuments, repoPath } from '../test/deploy-files';
+import { imageMajor, interpolateCompose, parseDockerfile, readRepoFile, readYamlDocuments, repoPath } from '../test/harness/deploy-files';
 
-const DEFAULT_PORT = parseConfig({}).port;
+const defaults = parseConfig({});
+const DEFAULT_PORT = defaults.port;
 
 const HealthcheckSchema = z.object({ test: z.array(z.string()) });
 const ComposeSchema = z.object({
@@ -21,12 +22,16 @@ const ComposeSchema = z.object({
       healthcheck: HealthcheckSchema.optional(),
       ports: z.array(z.string()).default([]),
       volumes: z.array(z.string()).default([]),
+      command: z.array(z.string()).optional(),
+      logging: z.object({ driver: z.literal('json-file'), options: z.object({ 'max-size': z.string(), 'max-file': z.string() }) }),
     }),
   ),
 });
+const EXAMPLE_PASSWORD = 'example0password';
 
 describe('deploy/compose.yaml', () => {
-  const compose = ComposeSchema.parse(readYamlDocuments('deploy/compose.yaml')[0]);
+  const raw = readYamlDocuments('deploy/compose.yaml')[0];
+  const compose = ComposeSchema.parse(interpolateCompose(raw, { POSTGRES_PASSWORD: EXAMPLE_PASSWORD }));
   const service = (name: string) => {
     const found = compose.services[name];
     if (!found) throw new Error(`compose has no service "${name}"`);
@@ -59,6 +64,22 @@ describe('deploy/compose.yaml', () => {
     expect(new URL(config.redisUrl).hostname).toBe('redis');
   });
 
+  it('takes the database password from the environment, required, and commits none', () => {
+    expect(() => interpolateCompose(raw, {})).toThrow(/POSTGRES_PASSWORD/);
+    expect(readRepoFile('deploy/compose.yaml')).not.toMatch(/POSTGRES_PASSWORD: (?!\$\{POSTGRES_PASSWORD:\?)/);
+    expect(service('postgres').environment.POSTGRES_PASSWORD).toBe(EXAMPLE_PASSWORD);
+  });
+
+  it('runs on Compose v2 and docker-compose 1.29 alike (no top-level name), rotates every log, and bounds Redis memory', () => {
+    expect(Object.keys(raw as object)).not.toContain('name');
+    for (const [name, { logging }] of Object.entries(compose.services)) {
+      expect([name, Number.parseInt(logging.options['max-size'], 10), Number(logging.options['max-file'])]).toEqual([name, 10, 3]);
+    }
+    const redis = service('redis').command?.join(' ') ?? '';
+    expect(redis).toMatch(/--maxmemory \d+mb/);
+    expect(redis).toMatch(/--maxmemory-policy allkeys-lru/);
+  });
+
   it('starts the app once PostgreSQL and Redis are healthy, and nginx once the app is', () => {
     expect(service('app').depends_on).toEqual({ postgres: { condition: 'service_healthy' }, redis: { condition: 'service_healthy' } });
     expect(service('nginx').depends_on).toEqual({ app: { condition: 'service_healthy' } });
@@ -72,7 +93,11 @@ describe('deploy/compose.yaml', () => {
     expect(build && relative(repoPath(), join(repoPath('deploy'), build.context, build.dockerfile))).toBe('deploy/Dockerfile');
     expect(service('nginx').ports).toEqual(['8080:8080']);
     const mounts = service('nginx').volumes.map((v) => v.split(':'));
-    expect(mounts.map(([, target]) => target).sort()).toEqual(['/etc/nginx/nginx.conf', '/etc/nginx/upstream.conf']);
+    expect(mounts.map(([, target]) => target).sort()).toEqual([
+      '/etc/nginx/nginx.conf',
+      '/etc/nginx/realip.conf',
+      '/etc/nginx/upstream.conf',
+    ]);
     for (const [source = ''] of mounts) expect(existsSync(join(repoPath('deploy'), source)), source).toBe(true);
   });
 });
@@ -83,9 +108,10 @@ describe('deploy/Dockerfile', () => {
   const build = stages.find((s) => s.name === 'build');
   const args = (instruction: string) => runtime?.body.filter((i) => i.instruction === instruction).map((i) => i.args) ?? [];
 
-  it('is multi-stage on node:20-bookworm-slim', () => {
+  it('is multi-stage on Node 24 LTS (node:24-bookworm-slim), the major GitLab CI pins too', () => {
     expect(stages.length).toBeGreaterThanOrEqual(2);
-    for (const stage of stages) expect(stage.from).toBe('node:20-bookworm-slim');
+    for (const stage of stages) expect(stage.from).toBe('node:24-bookworm-slim');
+    expect(readRepoFile('.gitlab-ci.yml')).toMatch(/NODE_IMAGE: node:24-bookworm\b/);
   });
 
   it('installs from the manifests before copying the sources, then builds and drops dev dependencies', () => {
@@ -101,15 +127,16 @@ describe('deploy/Dockerfile', () => {
 
   it('runs the bundle that `npm run build` writes, as a non-root user, in production', () => {
     const buildScript = readRepoFile('apps/server/scripts/build.mjs');
-    const outfile = /outfile: new URL\('([^']+)', root\)/.exec(buildScript)?.[1];
-    expect(outfile).toBeDefined();
-    expect(JSON.parse(args('CMD').at(-1) ?? '[]')).toEqual(['node', `apps/server/${outfile}`]);
+    const outDir = /: new URL\('([^']+)', root\);/.exec(buildScript)?.[1];
+    const outfile = /outfile: new URL\('([^']+)', outDir\)/.exec(buildScript)?.[1];
+    expect([outDir, outfile]).toEqual(['dist/', 'server.js']);
+    expect(JSON.parse(args('CMD').at(-1) ?? '[]')).toEqual(['node', `apps/server/${outDir}${outfile}`]);
     expect(args('USER').at(-1)).toMatch(/^(?!root$|0$)\S+$/);
     expect(args('ENV').join(' ')).toMatch(/\bNODE_ENV=production\b/);
   });
 
   it('exposes the default PORT, keeps the embedded database on a /data volume, and checks /healthz', () => {
-    expect(args('EXPOSE')).toEqual([String(DEFAULT_PORT)]);
+    expect(args('EXPOSE')).toEqual([`${DEFAULT_PORT} ${defaults.metrics.port}`]);
     expect(args('ENV').join(' ')).toMatch(/\bDATA_DIR=\/data\b/);
     expect(args('VOLUME')).toEqual(['/data']);
     expect(args('HEALTHCHECK').at(-1)).toMatch(/CMD .*fetch\(.*\/healthz/);
@@ -134,13 +161,26 @@ describe('deploy/nginx', () => {
     throw new Error(`nginx.conf: unclosed block ${header}`);
   };
 
-  it('routes a client to the same replica every time, from the replicas listed in upstream.conf', () => {
+  it('routes a session to the same replica every time, from the replicas listed in upstream.conf', () => {
     const upstream = block(/upstream\s+turnout\s*\{/);
-    expect(upstream).toMatch(/\n\s*(hash \$remote_addr consistent|ip_hash);/);
+    expect(upstream).toMatch(/\n\s*hash \$turnout_sticky_key;/);
+    expect(conf).toMatch(/map \$http_cookie \$turnout_sticky_key \{[^}]*turnout_session=[^}]*default \$remote_addr;/);
     expect(upstream).toMatch(/\n\s*include upstream\.conf;/);
     const servers = readRepoFile('deploy/nginx/upstream.conf').match(/^server\s+(\S+)/gm) ?? [];
     expect(servers).toEqual([`server app:${DEFAULT_PORT}`]);
+    // No `resolve`: it needs nginx 1.27.3+, and Debian's nginx refuses it.
+    expect(readRepoFile('deploy/nginx/upstream.conf')).not.toMatch(/^[^#]*\bresolve\b/m);
     expect(existsSync(join(dirname(repoPath('deploy/nginx/nginx.conf')), 'upstream.conf'))).toBe(true);
+  });
+
+  it('takes client addresses from realip.conf, masks tokens in its log, turns 502/504 into the JSON 503 and hides /metrics', () => {
+    expect(conf).toMatch(/\n\s*include realip\.conf;\s*\n\s*real_ip_header X-Forwarded-For;\s*\n\s*real_ip_recursive on;/);
+    expect(conf).toMatch(/access_log \S+ turnout;/);
+    expect(conf).toMatch(/log_format turnout [^;]*\$turnout_logged_uri[^;]*;/);
+    expect(conf).not.toMatch(/log_format turnout [^;]*\$(request_uri|request|args|http_referer|http_cookie)\b/);
+    expect(conf).toMatch(/error_page 502 503 504 =503 @unavailable;/);
+    expect(conf).toMatch(/location ~\* \^\/metrics/);
+    expect(conf).not.toMatch(new RegExp(`:${defaults.metrics.port}\b`));
   });
 
   it('accepts the bodies the API accepts, and upgrades /socket.io to WebSocket with every forwarded header', () => {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { ReadinessCheck } from './readiness';
 
 const ReadinessSchema = z.object({
-  status: z.enum(['ok', 'unavailable']),
+  status: z.enum(['ok', 'unavailable', 'draining']),
   checks: z.record(z.string(), z.enum(['ok', 'unavailable'])),
 });
 
@@ -16,13 +16,12 @@ export const healthRoutes: FastifyPluginAsyncZod<{ readiness: ReadinessCheck }> 
   app.get('/readyz', {
     schema: {
       tags: ['ops'],
-      summary: 'Readiness: the database (and Redis, when configured) answer',
+      summary: 'Readiness: this process and its database; 503 while shutting down. Redis is reported in checks, never decisive',
       response: { 200: ReadinessSchema, 503: ReadinessSchema },
     },
     handler: async (_request, reply) => {
-      const checks = await readiness.run();
-      const ready = Object.values(checks).every((c) => c === 'ok');
-      return reply.status(ready ? 200 : 503).send({ status: ready ? 'ok' : 'unavailable', checks });
+      const { ready, status, checks } = await readiness.run();
+      return reply.status(ready ? 200 : 503).send({ status, checks });
     },
   });
 };

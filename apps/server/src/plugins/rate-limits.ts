@@ -11,13 +11,22 @@ export interface Limiter {
   reset(key: string): Promise<void>;
 }
 
-function limiter(points: number, duration: number, keyPrefix: string, redis: Redis | undefined): Limiter {
+function limiter(
+  points: number,
+  duration: number,
+  keyPrefix: string,
+  redis: Redis | undefined,
+  onReject: (limiter: string) => void,
+): Limiter {
   const memory = new RateLimiterMemory({ points, duration, keyPrefix });
   // With Redis every process shares the counts; if Redis is down each process falls back to its own.
   const store: RateLimiterAbstract = redis
     ? new RateLimiterRedis({ storeClient: redis, points, duration, keyPrefix: `turnout:rl:${keyPrefix}`, insuranceLimiter: memory })
     : memory;
-  const refuse = (res: RateLimiterRes) => tooManyRequests(Math.max(1, Math.ceil(res.msBeforeNext / 1000)));
+  const refuse = (res: RateLimiterRes) => {
+    onReject(keyPrefix);
+    return tooManyRequests(Math.max(1, Math.ceil(res.msBeforeNext / 1000)));
+  };
   return {
     async consume(key) {
       try {
@@ -44,9 +53,13 @@ export interface RateLimiters {
   loginFailures: Limiter;
 }
 
-export function createRateLimiters(config: Config['rateLimit'], redis: Redis | undefined): RateLimiters {
+export function createRateLimiters(
+  config: Config['rateLimit'],
+  redis: Redis | undefined,
+  onReject: (limiter: string) => void = () => {},
+): RateLimiters {
   return {
-    auth: limiter(config.authPerMinute, 60, 'auth', redis),
-    loginFailures: limiter(config.loginFailuresPer15Minutes, 15 * 60, 'login-fail', redis),
+    auth: limiter(config.authPerMinute, 60, 'auth', redis, onReject),
+    loginFailures: limiter(config.loginFailuresPer15Minutes, 15 * 60, 'login-fail', redis, onReject),
   };
 }

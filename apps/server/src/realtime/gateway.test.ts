@@ -232,8 +232,8 @@ describe('reconnection', () => {
 describe('metrics', () => {
   it('exports the number of connected sockets', async () => {
     await connectedAs(await buildUser(t));
-    const metrics = await t.app.inject({ method: 'GET', url: '/metrics' });
-    const line = metrics.body.split('\n').find((l) => l.startsWith('turnout_sockets_connected '));
+    const metrics = await t.app.metrics.registry.metrics();
+    const line = metrics.split('\n').find((l) => l.startsWith('turnout_sockets_connected '));
     expect(Number(line?.split(' ')[1])).toBeGreaterThanOrEqual(1);
   });
 });

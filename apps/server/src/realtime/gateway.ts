@@ -87,9 +87,13 @@ export const realtimeGateway = fp(
       connectionStateRecovery: { maxDisconnectionDuration: RECOVERY_WINDOW_MS, skipMiddlewares: false },
       allowRequest: (req, callback) => {
         handshake.authorize(req).then(
-          (result) => callback(result.ok ? null : result.reason, result.ok),
+          (result) => {
+            if (!result.ok) app.metrics.handshakeRefused(result.reason);
+            callback(result.ok ? null : result.reason, result.ok);
+          },
           (err: unknown) => {
             app.log.warn({ err }, 'socket handshake could not be checked');
+            app.metrics.handshakeRefused('unavailable');
             callback('unavailable', false);
           },
         );
@@ -104,6 +108,7 @@ export const realtimeGateway = fp(
       announce: cluster ? (report) => io.serverSideEmit('presence:report', report) : undefined,
     });
     if (cluster) {
+      app.metrics.watchRedis('adapter', cluster.client);
       io.on('presence:report', (report) => presence.receive(report));
       // Connected (at start, or again after an outage): ask the other processes for their counts.
       cluster.client.on('ready', () => presence.hello());
@@ -174,7 +179,7 @@ export const realtimeGateway = fp(
     new Gauge({
       name: 'turnout_sockets_connected',
       help: 'Socket.IO connections open on this process',
-      registers: [app.metrics],
+      registers: [app.metrics.registry],
       collect() {
         this.set(io.of('/').sockets.size);
       },

@@ -5,6 +5,7 @@ import { createServer } from 'node:net';
 const OUTPUT_KEPT = 20_000;
 
 export interface Child {
+  process: ChildProcess;
   /** The last lines the process wrote (stdout and stderr), for failure messages. */
   output(): string;
   /** Resolves with the first match of `pattern` in what the process writes; rejects if it exits first. */
@@ -28,6 +29,7 @@ export function startChild(command: string, args: string[], options: { cwd: stri
   const running = () => child.exitCode === null && child.signalCode === null;
 
   return {
+    process: child,
     output: () => output,
     waitFor(pattern) {
       return new Promise((resolve, reject) => {

@@ -130,6 +130,7 @@ export class ServerProcess extends Managed {
         NODE_ENV: 'test',
         HOST: '127.0.0.1',
         PORT: String(port),
+        METRICS_PORT: '0',
         LOG_LEVEL: 'warn',
         ARGON2_MEMORY_KIB: '64',
         ARGON2_ITERATIONS: '1',
@@ -160,9 +161,11 @@ export class ServerProcess extends Managed {
     return this;
   }
 
-  /** GET /readyz's status code. */
-  async readiness(): Promise<number> {
-    return (await fetch(`${this.url}/readyz`)).status;
+  /** GET /readyz: its status code and what it says of Redis. */
+  async readiness(): Promise<{ status: number; redis: string | undefined }> {
+    const response = await fetch(`${this.url}/readyz`);
+    const body = (await response.json()) as { checks: Record<string, string> };
+    return { status: response.status, redis: body.checks.redis };
   }
 }
 

@@ -12,6 +12,7 @@ function childEnv(env: Record<string, string>): NodeJS.ProcessEnv {
     NODE_ENV: 'test',
     HOST: '127.0.0.1',
     PORT: '0',
+    METRICS_PORT: '0',
     LOG_LEVEL: 'info',
     ARGON2_MEMORY_KIB: '64',
     ARGON2_ITERATIONS: '1',

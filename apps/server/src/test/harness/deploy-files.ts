@@ -4,7 +4,7 @@ import { parseAllDocuments } from 'yaml';
 import { z } from 'zod';
 
 /** The repository root, and paths inside it. */
-export const repoPath = (path = '') => fileURLToPath(new URL(`../../../../${path}`, import.meta.url));
+export const repoPath = (path = '') => fileURLToPath(new URL(`../../../../../${path}`, import.meta.url));
 export const readRepoFile = (path: string) => readFileSync(repoPath(path), 'utf8');
 
 /** Every YAML document of a file (a Kubernetes manifest may hold several). */
@@ -67,6 +67,7 @@ const HttpProbe = z.object({ httpGet: z.object({ path: z.string(), port: z.union
 export const ContainerSchema = z.object({
   name: z.string(),
   image: z.string(),
+  command: z.array(z.string()).optional(),
   args: z.array(z.string()).optional(),
   ports: z.array(z.object({ name: z.string().optional(), containerPort: z.number() })).default([]),
   env: EnvList.default([]),
@@ -89,7 +90,7 @@ export const httpProbe = (probe: unknown) => HttpProbe.parse(probe).httpGet;
 
 const Labels = z.record(z.string(), z.string());
 export const PodTemplateSchema = z.object({
-  metadata: z.object({ labels: Labels }),
+  metadata: z.object({ labels: Labels, annotations: Labels.optional() }),
   spec: z.object({
     terminationGracePeriodSeconds: z.number().optional(),
     securityContext: z.object({ runAsNonRoot: z.boolean().optional(), runAsUser: z.number().optional() }).optional(),
@@ -124,3 +125,23 @@ export type Manifest = z.infer<typeof ManifestSchema>;
 /** True when every label of `selector` is on `labels`. */
 export const selects = (selector: Record<string, string>, labels: Record<string, string>) =>
   Object.keys(selector).length > 0 && Object.entries(selector).every(([key, value]) => labels[key] === value);
+
+/**
+ * Compose's variable interpolation (`${VAR}`, `${VAR:-default}`, `${VAR:?message}`) over a parsed
+ * file, as `docker compose config` does it: a required variable that is unset or empty throws.
+ */
+export function interpolateCompose(value: unknown, env: Record<string, string | undefined>): unknown {
+  if (typeof value === 'string') {
+    return value.replace(/\$\{(\w+)(?::([?-])([^}]*))?\}/g, (_all, name: string, op: string | undefined, arg: string | undefined) => {
+      const set = env[name];
+      if (set !== undefined && set !== '') return set;
+      if (op === '?') throw new Error(`${name}: ${arg}`);
+      return op === '-' ? (arg ?? '') : '';
+    });
+  }
+  if (Array.isArray(value)) return value.map((item) => interpolateCompose(item, env));
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, interpolateCompose(item, env)]));
+  }
+  return value;
+}

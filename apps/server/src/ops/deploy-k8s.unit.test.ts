@@ -8,12 +8,14 @@ import {
   imageMajor,
   type Manifest,
   ManifestSchema,
+  PodTemplateSchema,
+  readRepoFile,
   readYamlDocuments,
   repoPath,
   ServiceSpecSchema,
   selects,
   WorkloadSpecSchema,
-} from '../test/deploy-files';
+} from '../test/harness/deploy-files';
 
 const kustomization = z
   .object({ namespace: z.string(), resources: z.array(z.string()), images: z.array(z.object({ name: z.string() })).default([]) })
@@ -37,7 +39,17 @@ const onlyContainer = (kind: string, name: string): Container => {
 
 const app = workload('Deployment', 'turnout');
 const appContainer = onlyContainer('Deployment', 'turnout');
-const secret = find('Secret', 'turnout-secrets').stringData ?? {};
+/** The Secret kustomize generates from secret.env, as the committed example fills it. */
+const secret = Object.fromEntries(
+  readRepoFile('deploy/k8s/secret.env.example')
+    .split('\n')
+    .filter((line) => line.trim() && !line.startsWith('#'))
+    .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
+);
+const secretKeyRef = (ref: { name: string; key: string }) => {
+  if (ref.name !== 'turnout-secrets') throw new Error(`unknown Secret ${ref.name}`);
+  return secret[ref.key];
+};
 
 /** The environment an app replica starts with: its ConfigMaps, then its own env (secrets resolved). */
 function appEnvironment(): Record<string, string> {
@@ -47,7 +59,7 @@ function appEnvironment(): Record<string, string> {
   }
   for (const entry of appContainer.env) {
     const ref = entry.valueFrom?.secretKeyRef;
-    const value = ref ? find('Secret', ref.name).stringData?.[ref.key] : entry.value;
+    const value = ref ? secretKeyRef(ref) : entry.value;
     if (value === undefined) throw new Error(`env ${entry.name} has no value`);
     env[entry.name] = value;
   }
@@ -81,18 +93,45 @@ describe('deploy/k8s', () => {
     for (const probe of probes) expect([httpPort?.name, httpPort?.containerPort]).toContain(probe.port);
   });
 
-  it('drains before SIGTERM, within the grace period, as a non-root user on a read-only root filesystem, with resources', () => {
-    const [command, seconds] = appContainer.lifecycle?.preStop.exec.command ?? [];
-    expect(command).toBe('sleep');
-    // The server forces its exit 10 s after SIGTERM: preStop plus that must fit in the grace period.
-    expect(Number(seconds) + 10).toBeLessThanOrEqual(app.template.spec.terminationGracePeriodSeconds ?? 30);
+  it('drains on SIGTERM within the grace period, as a non-root user on a read-only root filesystem, with resources', () => {
+    // The app itself drains (SHUTDOWN_DRAIN_MS of /readyz 503), then closes within SHUTDOWN_TIMEOUT_MS.
+    expect(appContainer.lifecycle).toBeUndefined();
+    expect(config.shutdown.drainMs).toBeGreaterThanOrEqual(5_000);
+    expect((config.shutdown.drainMs + config.shutdown.timeoutMs) / 1000).toBeLessThan(
+      app.template.spec.terminationGracePeriodSeconds ?? 30,
+    );
     expect(app.template.spec.securityContext?.runAsNonRoot).toBe(true);
     expect(appContainer.securityContext).toMatchObject({ allowPrivilegeEscalation: false, readOnlyRootFilesystem: true });
     expect(appContainer.resources?.requests).toHaveProperty('memory');
     expect(appContainer.resources?.limits).toHaveProperty('memory');
   });
 
-  it('wires the app to the bundled PostgreSQL and Redis, with the one password from the example Secret', () => {
+  it('points Prometheus at METRICS_PORT on each pod, which neither the Service nor the Ingress carries', () => {
+    const metricsPort = appContainer.ports.find((p) => p.name === 'metrics');
+    expect(metricsPort?.containerPort).toBe(config.metrics.port);
+    expect(config.metrics.port).not.toBe(config.port);
+    expect(app.template.metadata.annotations).toMatchObject({
+      'prometheus.io/port': String(config.metrics.port),
+      'prometheus.io/path': '/metrics',
+    });
+    expect(service('turnout').ports.map((p) => p.targetPort)).toEqual(['http']);
+  });
+
+  it('backs PostgreSQL up nightly with pg_dump, with the password from the generated Secret', () => {
+    const cronJob = z
+      .object({ schedule: z.string(), jobTemplate: z.object({ spec: z.object({ template: PodTemplateSchema }) }) })
+      .parse(find('CronJob', 'turnout-pg-backup').spec);
+    const [dump] = cronJob.jobTemplate.spec.template.spec.containers;
+    expect(dump?.args ?? []).toEqual([]);
+    expect(JSON.stringify(dump)).toContain('pg_dump --format=custom');
+    expect(dump?.env.find((e) => e.name === 'PGPASSWORD')?.valueFrom?.secretKeyRef).toEqual({
+      name: 'turnout-secrets',
+      key: 'postgres-password',
+    });
+    expect(imageMajor(dump?.image ?? '')).toBe(imageMajor(onlyContainer('StatefulSet', 'postgres').image));
+  });
+
+  it('wires the app to the bundled PostgreSQL and Redis, with the one password from the example secret.env', () => {
     if (config.database.kind !== 'postgres' || !config.redisUrl) throw new Error('app must run on PostgreSQL and Redis');
     const db = new URL(config.database.url);
     const pgContainer = onlyContainer('StatefulSet', 'postgres');
@@ -144,7 +183,7 @@ describe('deploy/k8s', () => {
       const parsed = WorkloadSpecSchema.safeParse(m.spec);
       return parsed.success ? parsed.data.template.spec.containers : [];
     });
-    expect(containers.length).toBe(3);
+    expect(containers.length).toBe(3); // the CronJob's pod is one level deeper (jobTemplate)
     for (const { image } of containers) expect(imageMajor(image), image).toBeDefined();
     expect(kustomization.images.map((i) => i.name)).toEqual([appContainer.image.split(':')[0]]);
   });
