@@ -7,6 +7,7 @@ import type { Redis } from 'ioredis';
 import type { Config } from './config';
 import type { Database } from './db/database';
 import { createRunInTransaction, createRunStatement } from './db/unit-of-work';
+import { loggableError } from './http/database-errors';
 import { requestLogFields } from './http/request-log';
 import { createResponseSerializerCompiler } from './http/response-serializer';
 import { authRoutes, createAuthService, createPasswordHasher } from './modules/auth';
@@ -51,7 +52,8 @@ export async function buildApp({ config, database, redis, logger, metrics = crea
       level: config.logLevel,
       // Never log credentials: cookies and auth headers are cut from every request log line.
       redact: { paths: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'], remove: true },
-      serializers: { req: requestLogFields },
+      // Errors are logged without failed queries' bound parameters (see http/database-errors.ts).
+      serializers: { req: requestLogFields, err: loggableError },
     },
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: config.trustProxy,

@@ -7,6 +7,8 @@ export * from './http/notifications';
 export * from './http/participation';
 export * from './http/participation-responses';
 export * from './http/public';
+export * from './instants';
 export * from './limits';
 export * from './realtime';
+export * from './text';
 export * from './zoned-time';

@@ -2,6 +2,7 @@ import { type ErrorBody, ErrorCode, type FieldErrors } from '@turnout/contracts'
 import type { FastifyError, FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { fromDatabaseError, loggableError } from '../http/database-errors';
 import { AppError } from '../http/errors';
 
 type Rendered = { status: number; body: ErrorBody; headers?: Record<string, string> };
@@ -42,6 +43,8 @@ function render(error: FastifyError | AppError | Error): Rendered {
   if (error instanceof SyntaxError && fastifyError.statusCode === 400) {
     return { status: 400, body: body(ErrorCode.badRequest, 'The body is not valid JSON.') };
   }
+  const refused = fromDatabaseError(error);
+  if (refused) return render(refused);
   const status = fastifyError.statusCode;
   if (status && status >= 400 && status < 500) {
     return { status, body: body(status === 404 ? ErrorCode.notFound : ErrorCode.badRequest, error.message) };
@@ -53,7 +56,9 @@ function render(error: FastifyError | AppError | Error): Rendered {
 export const errorHandlerPlugin = fp(async (app: FastifyInstance) => {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const rendered = render(error);
-    if (rendered.status >= 500) request.log.error({ err: error }, 'request failed');
+    if (rendered.status >= 500) request.log.error({ err: loggableError(error) }, 'request failed');
+    else if (fromDatabaseError(error))
+      request.log.warn({ err: loggableError(error), status: rendered.status }, 'request refused by the database');
     else request.log.info({ code: rendered.body.error.code, status: rendered.status }, rendered.body.error.message);
     if (rendered.headers) void reply.headers(rendered.headers);
     return reply.status(rendered.status).send(rendered.body);

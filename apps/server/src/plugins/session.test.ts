@@ -114,3 +114,31 @@ describe('logout', () => {
     await expectLoggedOut(`turnout_session=${'x'.repeat(5000)}`);
   });
 });
+
+describe('private answers are never cached', () => {
+  it('sends Cache-Control: no-store with every answer that depends on the session', async () => {
+    const organizer = await buildUser(t, { role: 'organizer' });
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/events',
+      headers: { origin: ORIGIN, cookie: organizer.cookie },
+      payload: {
+        title: 'Cache test',
+        location: 'Hall',
+        startsAt: new Date(Date.now() + 86_400_000).toISOString(),
+        timezone: 'UTC',
+        durationMinutes: 60,
+      },
+    });
+    const eventId = created.json().event.id;
+    const answers = await Promise.all([
+      me(organizer.cookie),
+      me('turnout_session=nobody'),
+      t.app.inject({ method: 'GET', url: `/api/events/${eventId}/attendees`, headers: { cookie: organizer.cookie } }),
+      t.app.inject({ method: 'GET', url: '/api/calendar/token', headers: { cookie: organizer.cookie } }),
+      t.app.inject({ method: 'GET', url: '/api/events', headers: { cookie: organizer.cookie } }),
+    ]);
+    for (const answer of answers) expect(answer.headers['cache-control']).toBe('no-store');
+    expect(answers.map((a) => a.statusCode)).toEqual([200, 401, 200, 200, 200]);
+  });
+});

@@ -74,6 +74,9 @@ export const sessionPlugin = fp(async (app: FastifyInstance, opts: { auth: Sessi
     if (token) request.viewer = await opts.auth.resolve(token);
   });
   app.addHook('onSend', (request, reply, payload, done) => {
+    // API answers depend on who asks (or are a private feed): no shared or browser cache keeps
+    // them. A route that is safe to cache says so itself.
+    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) void reply.header('cache-control', 'no-store');
     // A 401 to a request whose cookies name a session that is gone (expired, logged out elsewhere)
     // clears them, so the next page load starts as a visitor without asking /api/auth/me.
     if (reply.statusCode === 401) {

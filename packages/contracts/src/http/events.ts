@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { INSTANT_MAX_MS, InstantSchema } from '../instants';
 import {
   EVENT_CAPACITY_MAX,
   EVENT_CAPACITY_MIN,
@@ -10,6 +11,7 @@ import {
   EVENT_LOCATION_MAX,
   EVENT_TITLE_MAX,
 } from '../limits';
+import { textSchema } from '../text';
 import { ParticipationSchema } from './participation';
 
 /** True when the runtime's time zone database knows `name` (an IANA zone such as Europe/Berlin). */
@@ -25,13 +27,12 @@ export function isKnownTimeZone(name: string): boolean {
 
 export const TimeZoneSchema = z.string().refine(isKnownTimeZone, 'Time zone must be an IANA zone name, such as Europe/Berlin');
 
-/** An instant with an explicit offset; the API always answers in UTC (`…Z`). */
-export const InstantSchema = z.iso.datetime({ offset: true, message: 'Must be an ISO 8601 date-time with an offset' });
-
-const title = z.string().trim().min(1, 'Title is required').max(EVENT_TITLE_MAX, `Title must be at most ${EVENT_TITLE_MAX} characters`);
-const description = z.string().max(EVENT_DESCRIPTION_MAX, `Description must be at most ${EVENT_DESCRIPTION_MAX} characters`);
-const location = z
-  .string()
+const title = textSchema().trim().min(1, 'Title is required').max(EVENT_TITLE_MAX, `Title must be at most ${EVENT_TITLE_MAX} characters`);
+const description = textSchema({ multiline: true }).max(
+  EVENT_DESCRIPTION_MAX,
+  `Description must be at most ${EVENT_DESCRIPTION_MAX} characters`,
+);
+const location = textSchema()
   .trim()
   .min(1, 'Location is required')
   .max(EVENT_LOCATION_MAX, `Location must be at most ${EVENT_LOCATION_MAX} characters`);
@@ -47,15 +48,26 @@ const capacity = z
   .max(EVENT_CAPACITY_MAX, `Capacity must be at most ${EVENT_CAPACITY_MAX}`)
   .nullable();
 
-export const EventCreateSchema = z.object({
-  title,
-  description: description.default(''),
-  location,
-  startsAt: InstantSchema,
-  timezone: TimeZoneSchema,
-  durationMinutes,
-  capacity: capacity.default(null),
-});
+/** Whether an event starting at `startsAt` and lasting `durationMinutes` ends within the storable years. */
+export const endsInStorableYears = (startsAt: string, durationMinutes: number): boolean =>
+  Date.parse(startsAt) + durationMinutes * 60_000 <= INSTANT_MAX_MS;
+
+export const EVENT_ENDS_TOO_LATE = 'The event must end by 31 December 9999';
+
+export const EventCreateSchema = z
+  .object({
+    title,
+    description: description.default(''),
+    location,
+    startsAt: InstantSchema,
+    timezone: TimeZoneSchema,
+    durationMinutes,
+    capacity: capacity.default(null),
+  })
+  .refine((event) => endsInStorableYears(event.startsAt, event.durationMinutes), {
+    message: EVENT_ENDS_TOO_LATE,
+    path: ['durationMinutes'],
+  });
 export type EventCreateInput = z.input<typeof EventCreateSchema>;
 export type EventCreate = z.output<typeof EventCreateSchema>;
 
@@ -112,12 +124,12 @@ export const EventWhenSchema = z.enum(['upcoming', 'past', 'all']);
 export type EventWhen = z.infer<typeof EventWhenSchema>;
 
 export const EventListQuerySchema = z.object({
-  q: z.string().trim().max(200).optional(),
+  q: textSchema().trim().max(200).optional(),
   when: EventWhenSchema.default('upcoming'),
   mine: flag,
   joined: flag,
   limit: z.coerce.number().int().min(1).max(EVENT_LIST_LIMIT_MAX).default(EVENT_LIST_LIMIT_DEFAULT),
-  cursor: z.string().max(200).optional(),
+  cursor: textSchema().max(200).optional(),
 });
 export type EventListQuery = z.output<typeof EventListQuerySchema>;
 

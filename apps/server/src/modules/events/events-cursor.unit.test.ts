@@ -17,6 +17,11 @@ describe('event list cursor', () => {
     ['a bad date', Buffer.from('someday|6f1c2a4e-9b1d-4c55-8a77-3f1e2d3c4b5a').toString('base64url')],
     ['a bad id', Buffer.from('2030-05-01T18:30:00.000Z|42').toString('base64url')],
     ['extra parts', Buffer.from('2030-05-01T18:30:00.000Z|6f1c2a4e-9b1d-4c55-8a77-3f1e2d3c4b5a|x').toString('base64url')],
+    [
+      'year 0, which the database cannot hold',
+      Buffer.from('0000-01-01T00:00:00.000Z|6f1c2a4e-9b1d-4c55-8a77-3f1e2d3c4b5a').toString('base64url'),
+    ],
+    ['a year past 9999', Buffer.from('+010000-01-01T00:00:00.000Z|6f1c2a4e-9b1d-4c55-8a77-3f1e2d3c4b5a').toString('base64url')],
   ])('refuses %s with a 400 on the cursor field', (_what, text) => {
     try {
       decodeCursor(text);

@@ -1,3 +1,4 @@
+import { isStorableInstant } from '@turnout/contracts';
 import { badRequest } from '../../http/errors';
 
 /** Where a page ends in the (startsAt, id) order; opaque to clients (base64url). */
@@ -18,6 +19,7 @@ export function decodeCursor(text: string): EventCursor {
   const [iso, id, ...rest] = Buffer.from(text, 'base64url').toString('utf8').split('|');
   if (iso === undefined || id === undefined || rest.length > 0 || !UUID.test(id)) throw invalid();
   const startsAt = new Date(iso);
-  if (Number.isNaN(startsAt.getTime()) || startsAt.toISOString() !== iso) throw invalid();
+  // Only instants this server could have written: a forged date the database cannot hold is a 400.
+  if (!isStorableInstant(startsAt.getTime()) || startsAt.toISOString() !== iso) throw invalid();
   return { startsAt: iso, id };
 }

@@ -1,4 +1,11 @@
-import { ErrorCode, type EventCreate, type EventListQuery, type EventUpdate } from '@turnout/contracts';
+import {
+  ErrorCode,
+  EVENT_ENDS_TOO_LATE,
+  type EventCreate,
+  type EventListQuery,
+  type EventUpdate,
+  endsInStorableYears,
+} from '@turnout/contracts';
 import { afterCapacityChange, capacityAllows, endsAtFor, hasEnded } from '@turnout/domain';
 import type { Db } from '../../db/database';
 import type { RunInTransaction } from '../../db/unit-of-work';
@@ -106,6 +113,9 @@ export function createEventsService(deps: EventsServiceDeps) {
         }
         const changes = changesFrom(event, input);
         if (changes.startsAt && Date.parse(changes.startsAt) <= at.getTime()) throw startMustBeFuture();
+        if (!endsInStorableYears(changes.startsAt ?? event.startsAt, changes.durationMinutes ?? event.durationMinutes)) {
+          throw badRequest('Some fields are invalid.', { durationMinutes: [EVENT_ENDS_TOO_LATE] });
+        }
         if (changes.capacity !== undefined && !capacityAllows(event, changes.capacity)) {
           const joined = event.joinedCount;
           throw conflict(
