@@ -7,9 +7,11 @@ import type { Redis } from 'ioredis';
 import type { Config } from './config';
 import type { Database } from './db/database';
 import { createRunInTransaction, createRunStatement } from './db/unit-of-work';
+import { trustFunction } from './http/client-address';
 import { loggableError } from './http/database-errors';
 import { requestLogFields } from './http/request-log';
 import { createResponseSerializerCompiler } from './http/response-serializer';
+import { securityLog } from './http/security-log';
 import { authRoutes, createAuthService, createPasswordHasher } from './modules/auth';
 import { calendarRoutes, createCalendarService } from './modules/calendar';
 import { createEventsService, eventRoutes } from './modules/events';
@@ -29,7 +31,7 @@ import { createReadinessCheck, type ReadinessCheck } from './ops/readiness';
 import { csrfPlugin } from './plugins/csrf';
 import { errorHandlerPlugin } from './plugins/error-handler';
 import { openApiPlugin } from './plugins/openapi';
-import { createRateLimiters } from './plugins/rate-limits';
+import { createRateLimiters, perUser, type WriteLimits } from './plugins/rate-limits';
 import { createSessionCookies, sessionPlugin } from './plugins/session';
 import { webAppPlugin } from './plugins/web-app';
 import { realtimeGateway } from './realtime/gateway';
@@ -56,7 +58,8 @@ export async function buildApp({ config, database, redis, logger, metrics = crea
       serializers: { req: requestLogFields, err: loggableError },
     },
     bodyLimit: BODY_LIMIT_BYTES,
-    trustProxy: config.trustProxy,
+    // The same rule the socket handshake reads addresses by (http/client-address.ts).
+    trustProxy: config.trustProxy.kind === 'none' ? false : trustFunction(config.trustProxy),
     genReqId: () => crypto.randomUUID(),
     requestIdHeader: 'x-request-id',
     routerOptions: { ignoreTrailingSlash: true },
@@ -86,13 +89,18 @@ export async function buildApp({ config, database, redis, logger, metrics = crea
     },
   };
   const cookies = createSessionCookies(config);
+  const limits = createRateLimiters(config.rateLimit, redis, metrics.rateLimited);
+  const security = securityLog(app.log);
   const auth = createAuthService({
     db: database.db,
     passwords: createPasswordHasher(config.argon2),
-    limits: createRateLimiters(config.rateLimit, redis, metrics.rateLimited),
+    limits,
     session: config.session,
     onSessionEnded: (sessionId) => publisher.endSession(sessionId),
+    security,
   });
+  // Every write counts against its user; creating an event, which reaches every open socket, also has an hourly cap.
+  const writeLimits: WriteLimits = { write: perUser(limits.writes), createEvent: perUser(limits.writes, limits.eventCreates) };
 
   await app.register(errorHandlerPlugin);
   await app.register(fastifyHelmet, {
@@ -108,7 +116,7 @@ export async function buildApp({ config, database, redis, logger, metrics = crea
     strictTransportSecurity: config.secureCookies,
   });
   await app.register(fastifyCookie);
-  await app.register(csrfPlugin, { allowedOrigins: config.allowedOrigins });
+  await app.register(csrfPlugin, { allowedOrigins: config.allowedOrigins, security });
   await app.register(sessionPlugin, { auth, cookies });
   await app.register(metricsPlugin, { metrics });
   metrics.watchDatabase(database);
@@ -129,15 +137,27 @@ export async function buildApp({ config, database, redis, logger, metrics = crea
   app.addHook('onClose', () => attendeeLists.settled());
   const domain = { db: database.db, runInTransaction: context.runInTransaction, runStatement: context.runStatement };
   // Participation builds on events; events reach the people on an event only through this seam.
-  await app.register(eventRoutes, { events: createEventsService({ ...domain, attendance: createEventAttendance(attendeeLists) }) });
-  await app.register(participationRoutes, { participation: createParticipationService({ ...domain, attendeeLists }) });
+  await app.register(eventRoutes, {
+    events: createEventsService({ ...domain, attendance: createEventAttendance(attendeeLists) }),
+    limits: writeLimits,
+  });
+  await app.register(participationRoutes, { participation: createParticipationService({ ...domain, attendeeLists }), limits: writeLimits });
   await app.register(notificationRoutes, { notifications: createNotificationsService(domain) });
   await app.register(publicRoutes, { publicPages: createPublicService(domain) });
   await app.register(calendarRoutes, {
     calendar: createCalendarService({ db: database.db, runInTransaction: context.runInTransaction, publicOrigin: config.publicOrigin }),
+    limits: writeLimits,
   });
 
-  await app.register(realtimeGateway, { config, auth, cookies, redis, setPublisher: context.setPublisher });
+  await app.register(realtimeGateway, {
+    config,
+    auth,
+    cookies,
+    redis,
+    setPublisher: context.setPublisher,
+    handshakes: limits.handshakes,
+    security,
+  });
   await app.register(webAppPlugin, { distDir: config.webDistDir });
   const turnout = { ...context, auth, cookies, attendeeLists };
   app.decorate('turnout', turnout);

@@ -1,13 +1,14 @@
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { parseTrustProxy, type TrustProxy } from './http/client-address';
 
 /**
  * The environment, parsed once at start-up. Nothing else in the server reads `process.env`.
  * A bad value stops the process with a message naming the variable.
  */
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
-const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
 const url = (protocols: string[]) =>
   z.string().refine(
     (value) => {
@@ -28,7 +29,20 @@ const EnvSchema = z.object({
   PORT: int(0, 65_535).default(3000),
   PUBLIC_ORIGIN: url(['http:', 'https:']).optional(),
   ALLOWED_ORIGINS: z.string().optional(),
-  TRUST_PROXY: bool.default(false),
+  TRUST_PROXY: z
+    .string()
+    .default('false')
+    .transform((value, ctx) => {
+      try {
+        return parseTrustProxy(value);
+      } catch (error) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `must be false, true, a number of hops, or proxy addresses/CIDRs (${(error as Error).message})`,
+        });
+        return z.NEVER;
+      }
+    }),
   DATABASE_URL: url(['postgres:', 'postgresql:']).optional(),
   DATABASE_POOL_MAX: int(1, 500).default(20),
   DATA_DIR: z.string().min(1).default('./data'),
@@ -36,12 +50,17 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_IDLE_MINUTES: int(1, 525_600).default(7 * 24 * 60),
   SESSION_ABSOLUTE_MINUTES: int(1, 5_256_000).default(30 * 24 * 60),
-  RATE_LIMIT_AUTH: int(1, 1_000_000).default(20),
+  RATE_LIMIT_AUTH: int(1, 1_000_000).default(60),
   RATE_LIMIT_LOGIN_FAILURES: int(1, 1_000_000).default(10),
+  RATE_LIMIT_LOGIN_FAILURES_PER_ADDRESS: int(1, 1_000_000).default(100),
+  RATE_LIMIT_WRITES: int(1, 1_000_000).default(60),
+  RATE_LIMIT_EVENT_CREATES: int(1, 1_000_000).default(30),
+  ARGON2_MAX_CONCURRENT: int(1, 256).optional(),
   ARGON2_MEMORY_KIB: int(8, 4_194_304).default(19_456),
   ARGON2_ITERATIONS: int(1, 100).default(2),
   ARGON2_PARALLELISM: int(1, 16).default(1),
-  SOCKET_MAX_PER_ADDRESS: int(1, 1_000_000).default(100),
+  SOCKET_MAX_PER_ADDRESS: int(1, 1_000_000).default(1_000),
+  SOCKET_HANDSHAKES_PER_MINUTE: int(1, 1_000_000).default(600),
   WEB_DIST_DIR: z.string().min(1).default(defaultWebDist),
   METRICS_PORT: int(0, 65_535).default(9464),
   METRICS_HOST: z.string().min(1).default('0.0.0.0'),
@@ -58,14 +77,27 @@ export type Config = {
   port: number;
   publicOrigin: string;
   allowedOrigins: string[];
-  trustProxy: boolean;
+  trustProxy: TrustProxy;
   secureCookies: boolean;
   database: { kind: 'postgres'; url: string; poolMax: number } | { kind: 'pglite'; dataDir: string };
   redisUrl: string | undefined;
   logLevel: string;
   session: { idleMinutes: number; absoluteMinutes: number };
-  rateLimit: { authPerMinute: number; loginFailuresPer15Minutes: number };
-  argon2: { memoryCost: number; timeCost: number; parallelism: number };
+  rateLimit: {
+    /** Register and login requests per client address per minute. */
+    authPerMinute: number;
+    /** Failed logins per (account name, client address) per 15 minutes; also where a name's slow-down starts. */
+    loginFailuresPer15Minutes: number;
+    /** Failed logins per client address per hour, whatever the names. */
+    loginFailuresPerAddressPerHour: number;
+    /** Writes (create, edit, delete, join, leave, token rotation) per user per minute. */
+    writesPerMinute: number;
+    /** Events created per user per hour. */
+    eventCreatesPerHour: number;
+    /** Socket handshakes per client address per minute. */
+    handshakesPerMinute: number;
+  };
+  argon2: { memoryCost: number; timeCost: number; parallelism: number; maxConcurrent: number };
   socketMaxPerAddress: number;
   webDistDir: string;
   /** Prometheus text is served here, never on the public port. */
@@ -140,8 +172,21 @@ export function parseConfig(source: Record<string, string | undefined> = process
     redisUrl: e.REDIS_URL,
     logLevel: e.LOG_LEVEL,
     session: { idleMinutes: e.SESSION_IDLE_MINUTES, absoluteMinutes: e.SESSION_ABSOLUTE_MINUTES },
-    rateLimit: { authPerMinute: e.RATE_LIMIT_AUTH, loginFailuresPer15Minutes: e.RATE_LIMIT_LOGIN_FAILURES },
-    argon2: { memoryCost: e.ARGON2_MEMORY_KIB, timeCost: e.ARGON2_ITERATIONS, parallelism: e.ARGON2_PARALLELISM },
+    rateLimit: {
+      authPerMinute: e.RATE_LIMIT_AUTH,
+      loginFailuresPer15Minutes: e.RATE_LIMIT_LOGIN_FAILURES,
+      loginFailuresPerAddressPerHour: e.RATE_LIMIT_LOGIN_FAILURES_PER_ADDRESS,
+      writesPerMinute: e.RATE_LIMIT_WRITES,
+      eventCreatesPerHour: e.RATE_LIMIT_EVENT_CREATES,
+      handshakesPerMinute: e.SOCKET_HANDSHAKES_PER_MINUTE,
+    },
+    argon2: {
+      memoryCost: e.ARGON2_MEMORY_KIB,
+      timeCost: e.ARGON2_ITERATIONS,
+      parallelism: e.ARGON2_PARALLELISM,
+      // Each hash holds ARGON2_MEMORY_KIB: a flood of logins waits for a core instead of taking memory.
+      maxConcurrent: e.ARGON2_MAX_CONCURRENT ?? availableParallelism(),
+    },
     socketMaxPerAddress: e.SOCKET_MAX_PER_ADDRESS,
     webDistDir: resolve(e.WEB_DIST_DIR),
     metrics: { host: e.METRICS_HOST, port: e.METRICS_PORT },

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, parseConfig } from './config';
@@ -22,16 +23,37 @@ describe('parseConfig', () => {
       port: 3000,
       publicOrigin: 'http://localhost:3000',
       allowedOrigins: ['http://localhost:3000'],
-      trustProxy: false,
+      trustProxy: { kind: 'none' },
       secureCookies: false,
       database: { kind: 'pglite', dataDir: resolve('./data') },
       redisUrl: undefined,
       logLevel: 'info',
       session: { idleMinutes: 7 * 24 * 60, absoluteMinutes: 30 * 24 * 60 },
-      rateLimit: { authPerMinute: 20, loginFailuresPer15Minutes: 10 },
-      // OWASP's argon2id minimum: 19 MiB, 2 iterations, 1 lane.
-      argon2: { memoryCost: 19_456, timeCost: 2, parallelism: 1 },
+      rateLimit: {
+        authPerMinute: 60,
+        loginFailuresPer15Minutes: 10,
+        loginFailuresPerAddressPerHour: 100,
+        writesPerMinute: 60,
+        eventCreatesPerHour: 30,
+        handshakesPerMinute: 600,
+      },
+      // OWASP's argon2id minimum: 19 MiB, 2 iterations, 1 lane; as many at once as there are cores.
+      argon2: { memoryCost: 19_456, timeCost: 2, parallelism: 1, maxConcurrent: availableParallelism() },
+      // Hundreds of people on one venue's Wi-Fi share one address.
+      socketMaxPerAddress: 1_000,
     });
+  });
+
+  it('reads TRUST_PROXY as false, true, a hop count, or proxy addresses and CIDR ranges', () => {
+    expect(parseConfig({ TRUST_PROXY: 'false' }).trustProxy).toEqual({ kind: 'none' });
+    expect(parseConfig({ TRUST_PROXY: 'true' }).trustProxy).toEqual({ kind: 'all' });
+    expect(parseConfig({ TRUST_PROXY: '2' }).trustProxy).toEqual({ kind: 'hops', hops: 2 });
+    expect(parseConfig({ TRUST_PROXY: '10.0.0.0/8, 192.168.1.7,loopback' }).trustProxy).toEqual({
+      kind: 'addresses',
+      addresses: ['10.0.0.0/8', '192.168.1.7', 'loopback'],
+    });
+    expect(problemsOf({ TRUST_PROXY: '10.0.0.0/99' })[0]).toMatch(/^TRUST_PROXY: must be false, true, a number of hops/);
+    expect(problemsOf({ TRUST_PROXY: '50' })[0]).toMatch(/^TRUST_PROXY: .*at most 20/);
   });
 
   it('switches to PostgreSQL and Redis when their URLs are set', () => {

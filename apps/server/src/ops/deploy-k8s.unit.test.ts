@@ -81,7 +81,7 @@ describe('deploy/k8s', () => {
   it('runs two or more app replicas configured only with variables the server knows, on PostgreSQL and Redis', () => {
     expect(app.replicas).toBeGreaterThanOrEqual(2);
     expect(Object.keys(env).filter((key) => !configKeys.includes(key))).toEqual([]);
-    expect(config).toMatchObject({ env: 'production', trustProxy: true, database: { kind: 'postgres' } });
+    expect(config).toMatchObject({ env: 'production', trustProxy: { kind: 'hops', hops: 1 }, database: { kind: 'postgres' } });
     expect(config.redisUrl).toBeDefined();
   });
 

@@ -59,7 +59,7 @@ async function startReplica(host: string, port: number, nginxOrigin: string): Pr
       DATABASE_POOL_MAX: '5',
       REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
       PUBLIC_ORIGIN: nginxOrigin,
-      TRUST_PROXY: 'true',
+      TRUST_PROXY: '1',
       // info, not warn: the "listening" line is what tells the address.
       LOG_LEVEL: 'info',
       ARGON2_MEMORY_KIB: '64',

@@ -50,7 +50,11 @@ describe('deploy/compose.yaml', () => {
     const app = service('app');
     expect(Object.keys(app.environment).filter((key) => !configKeys.includes(key))).toEqual([]);
     const config = parseConfig(app.environment);
-    expect(config).toMatchObject({ publicOrigin: 'http://localhost:8080', trustProxy: true, database: { kind: 'postgres' } });
+    expect(config).toMatchObject({
+      publicOrigin: 'http://localhost:8080',
+      trustProxy: { kind: 'hops', hops: 1 },
+      database: { kind: 'postgres' },
+    });
     if (config.database.kind !== 'postgres' || !config.redisUrl) throw new Error('app must run on PostgreSQL and Redis');
 
     const db = new URL(config.database.url);

@@ -2,6 +2,7 @@ import { ErrorCode } from '@turnout/contracts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { AppError } from '../http/errors';
+import type { SecurityLog } from '../http/security-log';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -26,7 +27,7 @@ export function isAllowedOrigin(
 }
 
 /** Refuses state-changing requests from other origins (OWASP ASVS 4.0 V4.2.2). */
-export const csrfPlugin = fp(async (app: FastifyInstance, opts: { allowedOrigins: readonly string[] }) => {
+export const csrfPlugin = fp(async (app: FastifyInstance, opts: { allowedOrigins: readonly string[]; security?: SecurityLog }) => {
   app.addHook('onRequest', async (request: FastifyRequest) => {
     if (SAFE_METHODS.has(request.method)) return;
     const fetchSite = request.headers['sec-fetch-site'];
@@ -38,6 +39,7 @@ export const csrfPlugin = fp(async (app: FastifyInstance, opts: { allowedOrigins
         typeof fetchSite === 'string' ? fetchSite : undefined,
       )
     ) {
+      opts.security?.record({ event: 'csrf_refused', address: request.ip, method: request.method, origin: request.headers.origin });
       throw new AppError(403, ErrorCode.csrf, 'Requests from another origin are refused.');
     }
   });

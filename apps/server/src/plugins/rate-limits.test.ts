@@ -49,32 +49,62 @@ describe('register and login attempts per address (RATE_LIMIT_AUTH per minute)',
   });
 });
 
-describe('failed logins per name (RATE_LIMIT_LOGIN_FAILURES per 15 minutes)', () => {
+describe('failed logins per name and address (RATE_LIMIT_LOGIN_FAILURES per 15 minutes)', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await buildTestApp({ env: { RATE_LIMIT_LOGIN_FAILURES: '3' } });
   });
   afterAll(() => t.close());
 
-  it('refuses even the right password once a name has had too many failures, in any letter case', async () => {
+  it('refuses the guessing address, even the right password in any letter case, while the owner logs in from elsewhere', async () => {
     const target = await buildUser(t);
-    const bystander = await buildUser(t);
+    const attacker = freshAddress();
     for (let i = 0; i < 3; i++) {
-      // Each attempt from another address: the limit follows the account, not the client.
-      expect((await post(t, '/api/auth/login', { name: target.user.name, password: 'guess' }, freshAddress())).statusCode).toBe(401);
+      expect((await post(t, '/api/auth/login', { name: target.user.name, password: 'guess' }, attacker)).statusCode).toBe(401);
     }
-    expectRateLimited(await post(t, '/api/auth/login', { name: target.user.name, password: target.password }), 15 * 60);
-    expectRateLimited(await post(t, '/api/auth/login', { name: target.user.name.toUpperCase(), password: target.password }), 15 * 60);
-    expect((await post(t, '/api/auth/login', { name: bystander.user.name, password: bystander.password })).statusCode).toBe(200);
+    expectRateLimited(await post(t, '/api/auth/login', { name: target.user.name, password: target.password }, attacker), 15 * 60);
+    expectRateLimited(await post(t, '/api/auth/login', { name: target.user.name.toUpperCase(), password: 'guess' }, attacker), 15 * 60);
+    // Names are public on event pages: anyone could otherwise lock anyone out.
+    expect((await post(t, '/api/auth/login', { name: target.user.name, password: target.password }, freshAddress())).statusCode).toBe(200);
   });
 
-  it('forgets earlier failures after a successful login', async () => {
+  it('counts parallel guesses one by one: no more get an answer than the limit allows', async () => {
+    const target = await buildUser(t);
+    const attacker = freshAddress();
+    const answers = await Promise.all(
+      Array.from({ length: 30 }, () => post(t, '/api/auth/login', { name: target.user.name, password: 'guess' }, attacker)),
+    );
+    const statuses = answers.map((a) => a.statusCode).sort();
+    expect(statuses).toEqual([...Array(3).fill(401), ...Array(27).fill(429)]);
+  });
+
+  it('forgets earlier failures at an address after a successful login from it', async () => {
     const user = await buildUser(t);
+    const address = freshAddress();
     for (let round = 0; round < 3; round++) {
       for (let i = 0; i < 2; i++)
-        expect((await post(t, '/api/auth/login', { name: user.user.name, password: 'guess' })).statusCode).toBe(401);
-      expect((await post(t, '/api/auth/login', { name: user.user.name, password: user.password })).statusCode).toBe(200);
+        expect((await post(t, '/api/auth/login', { name: user.user.name, password: 'guess' }, address)).statusCode).toBe(401);
+      expect((await post(t, '/api/auth/login', { name: user.user.name, password: user.password }, address)).statusCode).toBe(200);
     }
+  });
+});
+
+describe('failed logins per address over all names (RATE_LIMIT_LOGIN_FAILURES_PER_ADDRESS per hour)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await buildTestApp({ env: { RATE_LIMIT_LOGIN_FAILURES_PER_ADDRESS: '4' } });
+  });
+  afterAll(() => t.close());
+
+  it('stops one address trying name after name, and leaves other addresses alone', async () => {
+    const stuffer = freshAddress();
+    const victims = await Promise.all(Array.from({ length: 5 }, () => buildUser(t)));
+    for (const victim of victims.slice(0, 4)) {
+      expect((await post(t, '/api/auth/login', { name: victim.user.name, password: 'Password1' }, stuffer)).statusCode).toBe(401);
+    }
+    const last = victims[4] as (typeof victims)[number];
+    expectRateLimited(await post(t, '/api/auth/login', { name: last.user.name, password: 'Password1' }, stuffer), 60 * 60);
+    expect((await post(t, '/api/auth/login', { name: last.user.name, password: last.password }, freshAddress())).statusCode).toBe(200);
   });
 });
 
@@ -96,11 +126,14 @@ describe('with Redis, limits are shared by every process', () => {
     expectRateLimited(await register(b, address), 60);
   });
 
-  it('counts failed logins for one name across two app instances', async () => {
-    // Every request from its own address: Redis keeps counts between runs and files.
+  it('counts failed logins of one name from one address across two app instances', async () => {
+    // A fresh address and name: Redis keeps counts between runs and files.
     const name = (await register(a, freshAddress())).json().user.name as string;
-    expect((await post(a, '/api/auth/login', { name, password: 'guess' }, freshAddress())).statusCode).toBe(401);
-    expect((await post(b, '/api/auth/login', { name, password: 'guess' }, freshAddress())).statusCode).toBe(401);
-    expectRateLimited(await post(a, '/api/auth/login', { name, password: 'correct horse battery' }, freshAddress()), 15 * 60);
+    const guesser = freshAddress();
+    expect((await post(a, '/api/auth/login', { name, password: 'guess' }, guesser)).statusCode).toBe(401);
+    expect((await post(b, '/api/auth/login', { name, password: 'guess' }, guesser)).statusCode).toBe(401);
+    expectRateLimited(await post(a, '/api/auth/login', { name, password: 'correct horse battery' }, guesser), 15 * 60);
+    // (Each instance has a database of its own here: the account exists in a's.)
+    expect((await post(a, '/api/auth/login', { name, password: 'correct horse battery' }, freshAddress())).statusCode).toBe(200);
   });
 });

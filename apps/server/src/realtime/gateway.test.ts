@@ -259,3 +259,62 @@ describe('per-address limit', () => {
     await expect(client({ cookie: user.cookie }, limitedUrl).connected()).resolves.toBeUndefined();
   });
 });
+
+/** Handshakes the app refused for `reason`, from its metrics. */
+async function refusals(app: TestApp, reason: string): Promise<number> {
+  const text = await app.app.metrics.registry.metrics();
+  const line = text.split('\n').find((l) => l.startsWith(`turnout_socket_handshakes_refused_total{reason="${reason}"}`));
+  return line ? Number(line.split(' ').at(-1)) : 0;
+}
+
+describe('handshakes racing the per-address limit', () => {
+  let limited: TestApp;
+  let limitedUrl: string;
+  beforeAll(async () => {
+    limited = await buildTestApp({ env: { SOCKET_MAX_PER_ADDRESS: '3' } });
+    limitedUrl = await listen(limited.app);
+  });
+  afterAll(() => limited.close());
+
+  it('admits exactly the limit when many connect at the same moment', async () => {
+    const user = await buildUser(limited);
+    const racing = Array.from({ length: 12 }, () => client({ cookie: user.cookie }, limitedUrl));
+    const outcomes = await Promise.allSettled(racing.map((c) => c.connected()));
+    expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(3);
+    expect(await refusals(limited, 'too_many_connections')).toBe(9);
+  });
+
+  it('gives the place of a refused handshake back at once', async () => {
+    // Three unauthenticated attempts, then three good ones: the refusals held no place.
+    for (let i = 0; i < 3; i++) await expect(client({ cookie: 'turnout_session=nobody' }, limitedUrl).connected()).rejects.toThrow();
+    const user = await buildUser(limited);
+    for (const c of clients.splice(0)) c.close();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const good = Array.from({ length: 3 }, () => client({ cookie: user.cookie }, limitedUrl));
+    await Promise.all(good.map((c) => c.connected()));
+  });
+});
+
+describe('handshakes per address per minute', () => {
+  let limited: TestApp;
+  let limitedUrl: string;
+  beforeAll(async () => {
+    limited = await buildTestApp({ env: { SOCKET_HANDSHAKES_PER_MINUTE: '4', TRUST_PROXY: '1' } });
+    limitedUrl = await listen(limited.app);
+  });
+  afterAll(() => limited.close());
+
+  it('refuses a flood from one address, and counts the address the TRUST_PROXY rule reads', async () => {
+    const user = await buildUser(limited);
+    const flooder = { 'x-forwarded-for': `192.0.2.${Math.floor(Math.random() * 250) + 1}` };
+    for (let i = 0; i < 4; i++) {
+      const c = client({ cookie: user.cookie, headers: flooder }, limitedUrl);
+      await c.connected();
+      c.close();
+    }
+    await expect(client({ cookie: user.cookie, headers: flooder }, limitedUrl).connected()).rejects.toThrow();
+    expect(await refusals(limited, 'too_many_handshakes')).toBe(1);
+    // Another client behind the same proxy hop is someone else.
+    await client({ cookie: user.cookie, headers: { 'x-forwarded-for': '198.51.100.7' } }, limitedUrl).connected();
+  });
+});

@@ -5,7 +5,9 @@ import type { Redis } from 'ioredis';
 import { Gauge } from 'prom-client';
 import { Server } from 'socket.io';
 import type { Config } from '../config';
+import type { SecurityLog } from '../http/security-log';
 import type { AuthService } from '../modules/auth';
+import type { Limiter } from '../plugins/rate-limits';
 import type { SessionCookies } from '../plugins/session';
 import { type ClientEvent, createClientEventBudget, parseClientEvent } from './client-events';
 import { type ClusterAdapter, createClusterAdapter } from './cluster-adapter';
@@ -30,6 +32,9 @@ export interface GatewayOptions {
   /** With Redis, broadcasts, disconnects and presence reach every process through the Redis Streams adapter. */
   redis: Redis | undefined;
   setPublisher(publisher: Publisher): void;
+  /** Handshakes per client address per minute. */
+  handshakes: Pick<Limiter, 'consume'>;
+  security: SecurityLog;
 }
 
 export interface Realtime {
@@ -77,7 +82,7 @@ interface EngineConnection {
  */
 export const realtimeGateway = fp(
   async (app: FastifyInstance, opts: GatewayOptions) => {
-    const handshake = createHandshake({ config: opts.config, auth: opts.auth, cookieName: opts.cookies.name });
+    const handshake = createHandshake({ config: opts.config, auth: opts.auth, cookieName: opts.cookies.name, handshakes: opts.handshakes });
     const cluster = opts.redis ? createClusterAdapter(opts.redis) : undefined;
     const io: TurnoutServer = new Server(app.server, {
       path: '/socket.io',
@@ -88,7 +93,10 @@ export const realtimeGateway = fp(
       allowRequest: (req, callback) => {
         handshake.authorize(req).then(
           (result) => {
-            if (!result.ok) app.metrics.handshakeRefused(result.reason);
+            if (!result.ok) {
+              app.metrics.handshakeRefused(result.reason);
+              opts.security.record({ event: 'socket_refused', address: result.address, reason: result.reason });
+            }
             callback(result.ok ? null : result.reason, result.ok);
           },
           (err: unknown) => {

@@ -43,9 +43,10 @@ export const authRepository = {
     await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.tokenHash, tokenHash));
   },
 
-  async deleteSession(db: Executor, tokenHash: string): Promise<boolean> {
-    const rows = await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash)).returning({ tokenHash: sessions.tokenHash });
-    return rows.length > 0;
+  /** Deletes the session; answers whose it was, or null when there was none. */
+  async deleteSession(db: Executor, tokenHash: string): Promise<string | null> {
+    const rows = await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash)).returning({ userId: sessions.userId });
+    return rows[0]?.userId ?? null;
   },
 
   /** Removes sessions past their absolute expiry or idle for longer than `idleBefore`. */

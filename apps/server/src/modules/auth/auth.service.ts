@@ -3,7 +3,8 @@ import type { Config } from '../../config';
 import type { Db } from '../../db/database';
 import type { UserRow } from '../../db/schema';
 import { AppError, conflict } from '../../http/errors';
-import type { RateLimiters } from '../../plugins/rate-limits';
+import { type SecurityLog, silentSecurityLog } from '../../http/security-log';
+import { loginDelayMs, type RateLimiters } from '../../plugins/rate-limits';
 import { authRepository } from './auth.repository';
 import type { PasswordHasher } from './passwords';
 import { createSessionCache, SESSION_CACHE_TTL_MS } from './session-cache';
@@ -17,6 +18,9 @@ export interface AuthServiceDeps {
   session: Config['session'];
   /** Called after a session is deleted, so its sockets can be disconnected. */
   onSessionEnded?: (sessionId: string) => void;
+  security?: SecurityLog;
+  /** Waits before a login whose name is under attack (tests pass a clock that does not wait). */
+  sleep?: (ms: number) => Promise<void>;
   now?: () => Date;
 }
 
@@ -28,6 +32,8 @@ const invalidCredentials = () => new AppError(401, ErrorCode.unauthenticated, 'W
 
 export function createAuthService(deps: AuthServiceDeps) {
   const now = deps.now ?? (() => new Date());
+  const security = deps.security ?? silentSecurityLog;
+  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((done) => setTimeout(done, ms)));
   // A request burst from one session reads it once per TTL; see session-cache.ts for the trade-off.
   const cache = createSessionCache(SESSION_CACHE_TTL_MS, () => now().getTime());
   const ended = (sessionId: string) => {
@@ -55,18 +61,44 @@ export function createAuthService(deps: AuthServiceDeps) {
       return startSession(user);
     },
 
-    /** Unknown names and wrong passwords take the same time and get the same answer. */
+    /**
+     * Unknown names and wrong passwords take the same time and get the same answer. Guessing is
+     * limited per (name, address) and per address, each attempt counted before the password is
+     * checked and given back when it was right, so parallel guesses cannot slip past the count. A
+     * name failing from many addresses is slowed, never locked: its owner still gets in.
+     */
     async login(input: LoginBody, address: string, previousToken: string | undefined) {
-      await deps.limits.auth.consume(address);
+      const { limits } = deps;
+      await limits.auth.consume(address);
+      const pair = `${input.name.toLowerCase()}|${address}`;
+      try {
+        await limits.loginByNameAndAddress.consume(pair);
+        await limits.loginByAddress.consume(address).catch(async (error: unknown) => {
+          await limits.loginByNameAndAddress.refund(pair);
+          throw error;
+        });
+      } catch (error) {
+        if (error instanceof AppError)
+          security.record({ event: 'login_limited', address, retryAfterSeconds: error.headers?.['retry-after'] });
+        throw error;
+      }
       const nameKey = input.name.toLowerCase();
-      await deps.limits.loginFailures.assertBelow(nameKey);
+      const delay = loginDelayMs(await limits.loginFailuresByName.count(nameKey), limits.slowDownAfter);
+      if (delay > 0) {
+        security.record({ event: 'login_slowed', address, delayMs: delay });
+        await sleep(delay);
+      }
       const user = await authRepository.findUserByName(deps.db, input.name);
       const ok = await deps.passwords.verify(user?.passwordHash ?? null, input.password);
       if (!user || !ok) {
-        await deps.limits.loginFailures.consume(nameKey).catch(() => {});
+        await limits.loginFailuresByName.consume(nameKey);
+        security.record({ event: 'login_failed', userId: user?.id ?? null, address });
         throw invalidCredentials();
       }
-      await deps.limits.loginFailures.reset(nameKey);
+      // Whoever is at this address knows the password: its earlier misses on this name are forgotten.
+      // Others at the same address (a shared network) keep theirs: the address's count is only refunded.
+      await Promise.all([limits.loginByNameAndAddress.reset(pair), limits.loginByAddress.refund(address)]);
+      security.record({ event: 'login_succeeded', userId: user.id, address });
       // Rotation: a session token that existed before login is never reused after it.
       if (previousToken) await this.logout(previousToken);
       return startSession(user);
@@ -76,8 +108,10 @@ export function createAuthService(deps: AuthServiceDeps) {
       if (!SESSION_TOKEN_PATTERN.test(token)) return;
       const sessionId = hashSessionToken(token);
       cache.end(sessionId, now().getTime());
-      const deleted = await authRepository.deleteSession(deps.db, sessionId);
-      if (deleted) ended(sessionId);
+      const userId = await authRepository.deleteSession(deps.db, sessionId);
+      if (userId === null) return;
+      ended(sessionId);
+      security.record({ event: 'logout', userId });
     },
 
     /** The viewer for a session token, or null when it is unknown, idle too long, or past its absolute expiry. */

@@ -7,21 +7,44 @@ export interface PasswordHasher {
   verify(storedHash: string | null, password: string): Promise<boolean>;
 }
 
-/** Argon2id; the defaults are OWASP's minimum (19 MiB, 2 iterations, 1 lane). */
-export function createPasswordHasher(params: Config['argon2']): PasswordHasher {
+/** Runs at most `limit` tasks at once; the rest wait their turn in arrival order. */
+export function concurrencyLimit(limit: number) {
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  return async <T>(task: () => Promise<T>): Promise<T> => {
+    if (running >= limit) await new Promise<void>((start) => waiting.push(start));
+    else running += 1;
+    try {
+      return await task();
+    } finally {
+      const next = waiting.shift();
+      if (next) next();
+      else running -= 1;
+    }
+  };
+}
+
+/**
+ * Argon2id; the defaults are OWASP's minimum (19 MiB, 2 iterations, 1 lane). At most
+ * `maxConcurrent` hashes run at once in the process, each holding `memoryCost`: a flood of logins
+ * queues for a turn instead of taking the machine's memory.
+ */
+export function createPasswordHasher({ maxConcurrent, ...params }: Config['argon2']): PasswordHasher {
   // 2 = Algorithm.Argon2id (a const enum, which isolated modules cannot read).
   const options = { algorithm: 2 as const, ...params };
+  const inTurn = concurrencyLimit(maxConcurrent);
   // Hashed once so that a login for an unknown name costs what a wrong password costs.
   let dummy: Promise<string> | undefined;
   return {
-    hash: (password) => hash(password, options),
+    hash: (password) => inTurn(() => hash(password, options)),
     async verify(storedHash, password) {
       if (storedHash === null) {
-        dummy ??= hash('turnout-dummy-password', options);
-        await verify(await dummy, password).catch(() => false);
+        dummy ??= inTurn(() => hash('turnout-dummy-password', options));
+        const stand = await dummy;
+        await inTurn(() => verify(stand, password)).catch(() => false);
         return false;
       }
-      return verify(storedHash, password).catch(() => false);
+      return inTurn(() => verify(storedHash, password)).catch(() => false);
     },
   };
 }

@@ -2,6 +2,7 @@ import { CalendarFeedParamsSchema, CalendarTokenResponseSchema, ErrorBodySchema,
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { WriteLimits } from '../../plugins/rate-limits';
 import { requireViewer } from '../../plugins/session';
 import type { CalendarService, IcsFile } from './calendar.service';
 
@@ -19,7 +20,10 @@ const sendIcs = (reply: FastifyReply, file: IcsFile, disposition: 'attachment' |
     .header('cache-control', 'private, no-cache')
     .send(file.body);
 
-export const calendarRoutes: FastifyPluginAsyncZod<{ calendar: CalendarService }> = async (app, { calendar }) => {
+export const calendarRoutes: FastifyPluginAsyncZod<{ calendar: CalendarService; limits: WriteLimits }> = async (
+  app,
+  { calendar, limits },
+) => {
   app.get('/api/events/:id/calendar.ics', {
     schema: {
       tags,
@@ -43,10 +47,11 @@ export const calendarRoutes: FastifyPluginAsyncZod<{ calendar: CalendarService }
   });
 
   app.post('/api/calendar/token', {
+    preHandler: limits.write,
     schema: {
       tags,
       summary: 'Replace my calendar feed token: the old feed address stops working',
-      response: { 200: CalendarTokenResponseSchema, 401: ErrorBodySchema, 403: ErrorBodySchema },
+      response: { 200: CalendarTokenResponseSchema, 401: ErrorBodySchema, 403: ErrorBodySchema, 429: ErrorBodySchema },
     },
     handler: async (request) => calendar.rotateToken(requireViewer(request).id),
   });

@@ -10,17 +10,25 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { viewerMay } from '../../http/authorize';
+import type { WriteLimits } from '../../plugins/rate-limits';
 import { requireViewer } from '../../plugins/session';
 import { eventPolicy } from './events.policy';
 import { presentEventView } from './events.presenter';
 import type { EventsService } from './events.service';
 
 const tags = ['events'];
-const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema, 409: ErrorBodySchema };
+const errors = {
+  400: ErrorBodySchema,
+  401: ErrorBodySchema,
+  403: ErrorBodySchema,
+  404: ErrorBodySchema,
+  409: ErrorBodySchema,
+  429: ErrorBodySchema,
+};
 const organizersOnly = viewerMay(eventPolicy.create, 'Only organizers can create events.');
 const loggedIn = viewerMay(eventPolicy.read);
 
-export const eventRoutes: FastifyPluginAsyncZod<{ events: EventsService }> = async (app, { events }) => {
+export const eventRoutes: FastifyPluginAsyncZod<{ events: EventsService; limits: WriteLimits }> = async (app, { events, limits }) => {
   app.get('/api/events', {
     preValidation: loggedIn,
     schema: {
@@ -37,6 +45,7 @@ export const eventRoutes: FastifyPluginAsyncZod<{ events: EventsService }> = asy
 
   app.post('/api/events', {
     preValidation: organizersOnly,
+    preHandler: limits.createEvent,
     schema: { tags, summary: 'Create an event (organizers)', body: EventCreateSchema, response: { 201: EventResponseSchema, ...errors } },
     handler: async (request, reply) => {
       const event = await events.create(requireViewer(request), request.body);
@@ -57,6 +66,7 @@ export const eventRoutes: FastifyPluginAsyncZod<{ events: EventsService }> = asy
 
   app.patch('/api/events/:id', {
     preValidation: loggedIn,
+    preHandler: limits.write,
     schema: {
       tags,
       summary: 'Edit an event (its organizer), based on the version last seen',
@@ -72,6 +82,7 @@ export const eventRoutes: FastifyPluginAsyncZod<{ events: EventsService }> = asy
 
   app.delete('/api/events/:id', {
     preValidation: loggedIn,
+    preHandler: limits.write,
     schema: {
       tags,
       summary: 'Delete an event (its organizer); everyone in it is notified',

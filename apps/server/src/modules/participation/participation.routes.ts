@@ -1,18 +1,30 @@
 import { AttendeesResponseSchema, ErrorBodySchema, EventParamsSchema, JoinResponseSchema, LeaveResponseSchema } from '@turnout/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { viewerMay } from '../../http/authorize';
+import type { WriteLimits } from '../../plugins/rate-limits';
 import { requireViewer } from '../../plugins/session';
 import { eventPolicy, presentEventView, presentParticipation } from '../events';
 import { participationPolicy } from './participation.policy';
 import type { ParticipationService } from './participation.service';
 
 const tags = ['participation'];
-const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema, 409: ErrorBodySchema };
+const errors = {
+  400: ErrorBodySchema,
+  401: ErrorBodySchema,
+  403: ErrorBodySchema,
+  404: ErrorBodySchema,
+  409: ErrorBodySchema,
+  429: ErrorBodySchema,
+};
 const params = EventParamsSchema;
 
-export const participationRoutes: FastifyPluginAsyncZod<{ participation: ParticipationService }> = async (app, { participation }) => {
+export const participationRoutes: FastifyPluginAsyncZod<{ participation: ParticipationService; limits: WriteLimits }> = async (
+  app,
+  { participation, limits },
+) => {
   app.put('/api/events/:id/participation', {
     preValidation: viewerMay(participationPolicy.join, 'Only joiners can join events.'),
+    preHandler: limits.write,
     schema: {
       tags,
       summary: 'Join an event: a seat if one is free, else the waitlist (idempotent)',
@@ -27,6 +39,7 @@ export const participationRoutes: FastifyPluginAsyncZod<{ participation: Partici
 
   app.delete('/api/events/:id/participation', {
     preValidation: viewerMay(participationPolicy.leave, 'Only joiners can leave events.'),
+    preHandler: limits.write,
     schema: {
       tags,
       summary: 'Leave an event; the first waitlisted takes the seat (idempotent)',

@@ -19,9 +19,15 @@ export class RecordingClient {
 
   constructor(
     baseUrl: string,
-    options: { cookie?: string; origin?: string; transports?: ('polling' | 'websocket')[]; reconnection?: boolean } = {},
+    options: {
+      cookie?: string;
+      origin?: string;
+      headers?: Record<string, string>;
+      transports?: ('polling' | 'websocket')[];
+      reconnection?: boolean;
+    } = {},
   ) {
-    const extraHeaders: Record<string, string> = {};
+    const extraHeaders: Record<string, string> = { ...options.headers };
     if (options.cookie) extraHeaders.cookie = options.cookie;
     if (options.origin) extraHeaders.origin = options.origin;
     this.socket = io(baseUrl, {
