@@ -29,7 +29,7 @@ import { healthRoutes } from './ops/health.routes';
 import { createMetrics, type Metrics, metricsPlugin } from './ops/metrics';
 import { createReadinessCheck, type ReadinessCheck } from './ops/readiness';
 import { csrfPlugin } from './plugins/csrf';
-import { errorHandlerPlugin } from './plugins/error-handler';
+import { clientErrorHandler, errorHandlerPlugin, frameworkErrors } from './plugins/error-handler';
 import { openApiPlugin } from './plugins/openapi';
 import { createRateLimiters, perUser, type WriteLimits } from './plugins/rate-limits';
 import { createSessionCookies, sessionPlugin } from './plugins/session';
@@ -65,6 +65,9 @@ export async function buildApp({ config, database, redis, logger, metrics = crea
     routerOptions: { ignoreTrailingSlash: true },
     // A request that reached the process while it closes is served, not refused (docs/product.md §7).
     return503OnClosing: false,
+    // What Node's parser or Fastify's router refuse leaves in the same error shape as the rest.
+    clientErrorHandler,
+    frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();
 
   // The API speaks JSON only: any other body is a 415, never parsed as text.

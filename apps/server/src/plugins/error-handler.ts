@@ -1,5 +1,7 @@
+import { STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { type ErrorBody, ErrorCode, type FieldErrors } from '@turnout/contracts';
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { fromDatabaseError, loggableError } from '../http/database-errors';
@@ -67,3 +69,28 @@ export const errorHandlerPlugin = fp(async (app: FastifyInstance) => {
     reply.status(404).send(body(ErrorCode.notFound, `No route for ${request.method} ${request.url.split('?')[0]}.`)),
   );
 });
+
+/**
+ * Requests Node's HTTP parser refuses before Fastify sees them (headers or a URL over 16 KB, a
+ * malformed request line) get the same error shape as every other refusal, then the connection ends.
+ */
+export function clientErrorHandler(error: Error & { code?: string }, socket: Duplex): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, code, message] =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, ErrorCode.badRequest, 'The request line or headers are too large.']
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, ErrorCode.badRequest, 'The request took too long to arrive.']
+        : [400, ErrorCode.badRequest, 'The request is not valid HTTP.'];
+  const json = JSON.stringify(body(code, message));
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(json)}\r\nConnection: close\r\n\r\n${json}`,
+    );
+  }
+  socket.destroy(error);
+}
+
+/** Fastify's own refusals of a URL (a malformed path, a parameter past its length) in the error shape. */
+export const frameworkErrors = (_error: FastifyError, _request: FastifyRequest, reply: FastifyReply) =>
+  reply.status(400).send(body(ErrorCode.badRequest, 'The URL is not valid.'));
