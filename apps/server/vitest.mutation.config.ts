@@ -15,6 +15,8 @@ export default defineConfig({
       'src/plugins/session.test.ts',
       'src/plugins/rate-limits.test.ts',
       'src/plugins/signed-in-hint.test.ts',
+      // Logins behind each TRUST_PROXY setting, and the security events the service records.
+      'src/http/abuse.test.ts',
       // Logout and the sweep ending a session's sockets (onSessionEnded, existingSessionIds).
       'src/realtime/gateway.test.ts',
     ],
