@@ -1,8 +1,11 @@
+import { randomInt } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { parseConfig } from '../../config';
 import { sessions } from '../../db/schema';
-import { createRateLimiters } from '../../plugins/rate-limits';
+import type { AppError } from '../../http/errors';
+import type { SecurityEvent } from '../../http/security-log';
+import { createRateLimiters, type RateLimiters } from '../../plugins/rate-limits';
 import { uniqueName } from '../../test/builders/users';
 import { buildTestApp, type TestApp, testEnv } from '../../test/harness/build-test-app';
 import { authRepository } from './auth.repository';
@@ -21,23 +24,29 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-/** An auth service on the test database whose clock stands at `start` until moved. */
-function serviceAt(start: number) {
-  const config = parseConfig(testEnv);
+/**
+ * An auth service on the test database whose clock stands at `start` until moved, with the
+ * security events it records. `env` adds to the test environment; `limits` may replace limiters.
+ */
+function serviceAt(start: number, options: { env?: Record<string, string>; limits?: (real: RateLimiters) => RateLimiters } = {}) {
+  const config = parseConfig({ ...testEnv, ...options.env });
   let clock = start;
   const ended: string[] = [];
+  const events: SecurityEvent[] = [];
+  const limits = createRateLimiters(config.rateLimit, undefined);
   const auth = createAuthService({
     db: t.db.database.db,
     passwords: createPasswordHasher(config.argon2),
-    limits: createRateLimiters(config.rateLimit, undefined),
+    limits: options.limits ? options.limits(limits) : limits,
     session: { idleMinutes: IDLE_MINUTES, absoluteMinutes: 120 },
     onSessionEnded: (sessionId) => ended.push(sessionId),
+    security: { record: (event) => events.push(event) },
     now: () => new Date(clock),
   });
   const moveTo = (at: number) => {
     clock = at;
   };
-  return { auth, ended, moveTo };
+  return { auth, ended, events, moveTo };
 }
 
 /** A new account's session, last seen at `lastSeenAt` on the service's clock. */
@@ -135,5 +144,64 @@ describe('logout in the auth service', () => {
     await service.auth.logout(token);
     expect(service.ended).toEqual([viewer.sessionId]);
     expect(await service.auth.resolve(token)).toBeNull();
+  });
+});
+
+describe('login in the auth service', () => {
+  const address = () => `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`;
+
+  it('records a refused guess as login_limited, with the Retry-After it answered', async () => {
+    const service = serviceAt(Date.now(), { env: { RATE_LIMIT_LOGIN_FAILURES: '2' } });
+    const { viewer } = await sessionOf(service, Date.now());
+    const from = address();
+    for (let i = 0; i < 2; i++)
+      await expect(service.auth.login({ name: viewer.name, password: 'guess' }, from, undefined)).rejects.toMatchObject({ status: 401 });
+    const refused = service.auth.login({ name: viewer.name, password: 'guess' }, from, undefined);
+    await expect(refused).rejects.toMatchObject({ status: 429 });
+    const retryAfter = await refused.catch((error: AppError) => error.headers?.['retry-after']);
+    expect(retryAfter).toMatch(/^\d+$/);
+    expect(service.events.at(-1)).toEqual({ event: 'login_limited', address: from, retryAfterSeconds: retryAfter });
+  });
+
+  it('lets a limiter that fails pass its error on, without recording a refusal', async () => {
+    const unreachable = new Error('the limit store is unreachable');
+    const service = serviceAt(Date.now(), {
+      limits: (real) => ({
+        ...real,
+        loginByNameAndAddress: {
+          ...real.loginByNameAndAddress,
+          consume: () => Promise.reject(unreachable),
+        },
+      }),
+    });
+    const { viewer } = await sessionOf(service, Date.now());
+    await expect(service.auth.login({ name: viewer.name, password: 'guess' }, address(), undefined)).rejects.toBe(unreachable);
+    expect(service.events).toEqual([]);
+  });
+
+  it('slows a name guessed under a look-alike spelling the lookup folds to it', async () => {
+    const service = serviceAt(Date.now(), { env: { RATE_LIMIT_LOGIN_FAILURES: '3' } });
+    const { viewer } = await sessionOf(service, Date.now());
+    // U+212A KELVIN SIGN: "\u212A".toLowerCase() and PostgreSQL's lower() are both "k".
+    const lookalike = viewer.name.replace('k', '\u212A');
+    for (let i = 0; i < 3; i++)
+      await expect(service.auth.login({ name: lookalike, password: 'guess' }, address(), undefined)).rejects.toMatchObject({ status: 401 });
+    await expect(service.auth.login({ name: viewer.name, password: 'guess' }, address(), undefined)).rejects.toMatchObject({ status: 401 });
+    expect(service.events).toContainEqual(expect.objectContaining({ event: 'login_slowed', delayMs: 250 }));
+  });
+
+  it('waits on a real timer when no sleep is given', async () => {
+    const service = serviceAt(Date.now(), { env: { RATE_LIMIT_LOGIN_FAILURES: '1' } });
+    const { viewer } = await sessionOf(service, Date.now());
+    await expect(service.auth.login({ name: viewer.name, password: 'guess' }, address(), undefined)).rejects.toMatchObject({ status: 401 });
+    const timers = vi.spyOn(globalThis, 'setTimeout');
+    try {
+      await expect(service.auth.login({ name: viewer.name, password: 'guess' }, address(), undefined)).rejects.toMatchObject({
+        status: 401,
+      });
+      expect(timers).toHaveBeenCalledWith(expect.any(Function), 250);
+    } finally {
+      timers.mockRestore();
+    }
   });
 });
