@@ -20,4 +20,10 @@ describe('hasEnded', () => {
     expect(hasEnded({ endsAt: new Date(endsAt) }, new Date(endsAt))).toBe(true);
     expect(hasEnded({ endsAt }, '2029-12-31T23:59:59.999Z')).toBe(false);
   });
+
+  it('compares Dates to the millisecond, not to the second their text shows', () => {
+    const halfPast = new Date('2030-01-01T12:00:00.500Z');
+    expect(hasEnded({ endsAt: halfPast }, new Date('2030-01-01T12:00:00.499Z'))).toBe(false);
+    expect(hasEnded({ endsAt: halfPast }, new Date('2030-01-01T12:00:00.500Z'))).toBe(true);
+  });
 });

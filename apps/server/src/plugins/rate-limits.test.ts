@@ -78,6 +78,18 @@ describe('failed logins per name and address (RATE_LIMIT_LOGIN_FAILURES per 15 m
     expect(statuses).toEqual([...Array(3).fill(401), ...Array(27).fill(429)]);
   });
 
+  it('counts failures at an address under any spelling that folds to the same name, as the lookup does', async () => {
+    const target = await buildUser(t, { name: uniqueName('kelvin') });
+    // U+212A KELVIN SIGN lowercases to "k" in JavaScript and in PostgreSQL's lower(): the login
+    // lookup finds the account under this spelling, so its failures count against the same name:
+    // otherwise each look-alike spelling would bring a fresh set of guesses.
+    const lookalike = `\u212A${target.user.name.slice(1)}`;
+    const address = freshAddress();
+    for (let i = 0; i < 3; i++)
+      expect((await post(t, '/api/auth/login', { name: lookalike, password: 'guess' }, address)).statusCode).toBe(401);
+    expectRateLimited(await post(t, '/api/auth/login', { name: target.user.name, password: target.password }, address), 15 * 60);
+  });
+
   it('forgets earlier failures at an address after a successful login from it', async () => {
     const user = await buildUser(t);
     const address = freshAddress();

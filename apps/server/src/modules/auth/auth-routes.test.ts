@@ -25,12 +25,19 @@ describe('register', () => {
     expect(me.json().user.name).toBe(name);
   });
 
-  it('refuses a name taken in another case with 409', async () => {
+  it('refuses a name taken in another case with 409, saying so for the name field', async () => {
     const name = uniqueName('Case');
     await buildUser(t, { name });
     const response = await post('/api/auth/register', { name: name.toUpperCase(), password: 'another password', role: 'joiner' });
     expect(response.statusCode).toBe(409);
-    expect(response.json().error.code).toBe('name_taken');
+    // The register form shows the message under the name field.
+    expect(response.json()).toEqual({
+      error: {
+        code: 'name_taken',
+        message: `The name "${name.toUpperCase()}" is already taken.`,
+        details: { fields: { name: ['This name is already taken'] } },
+      },
+    });
   });
 
   it('answers bad fields with 400 and the field errors', async () => {
@@ -50,6 +57,7 @@ describe('login and logout', () => {
     expect(wrong.statusCode).toBe(401);
     expect(unknown.statusCode).toBe(401);
     expect(wrong.body).toBe(unknown.body);
+    expect(wrong.json()).toEqual({ error: { code: 'unauthenticated', message: 'Wrong name or password.' } });
   });
 
   it('rotates the token at login and logout makes a replayed cookie useless', async () => {
