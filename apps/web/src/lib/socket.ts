@@ -23,7 +23,8 @@ function setStatus(next: SocketStatus) {
 export function getSocket(): AppSocket {
   if (!socket) {
     // WebSocket first (no sticky sessions needed behind a load balancer), long-polling if it fails.
-    socket = io({ autoConnect: false, forceNew: true, transports: ['websocket', 'polling'], tryAllTransports: true });
+    // An attempt that hangs (a network coming back mid-handshake) is abandoned after 10 s, not 20.
+    socket = io({ autoConnect: false, forceNew: true, transports: ['websocket', 'polling'], tryAllTransports: true, timeout: 10_000 });
     socket.on('connect', () => {
       setStatus('connected');
       // Rooms do not survive a connection that was not recovered: watch again.
@@ -35,10 +36,20 @@ export function getSocket(): AppSocket {
   return socket;
 }
 
+/**
+ * The device is back online: try now rather than after the backoff (up to 5 s), and drop an
+ * attempt that started while offline. Disconnecting keeps the session id, so recovery still works.
+ */
+function reconnectNow() {
+  if (!socket || socket.connected || !socket.active) return;
+  socket.disconnect().connect();
+}
+
 export function connectSocket(): AppSocket {
   const s = getSocket();
   if (!s.connected && !s.active) {
     setStatus('connecting');
+    window.addEventListener('online', reconnectNow);
     s.connect();
   }
   return s;
@@ -46,6 +57,7 @@ export function connectSocket(): AppSocket {
 
 export function disconnectSocket(): void {
   if (!socket) return;
+  window.removeEventListener('online', reconnectNow);
   socket.disconnect();
   socket.removeAllListeners();
   socket = null;
