@@ -32,6 +32,7 @@ export function getSocket(): AppSocket {
     });
     socket.on('disconnect', () => setStatus('reconnecting'));
     socket.on('connect_error', () => setStatus('reconnecting'));
+    window.addEventListener('online', reconnectNow);
   }
   return socket;
 }
@@ -49,7 +50,6 @@ export function connectSocket(): AppSocket {
   const s = getSocket();
   if (!s.connected && !s.active) {
     setStatus('connecting');
-    window.addEventListener('online', reconnectNow);
     s.connect();
   }
   return s;
