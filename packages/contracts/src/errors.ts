@@ -10,6 +10,15 @@ export const ErrorCode = {
   notFound: 'not_found',
   conflict: 'conflict',
   nameTaken: 'name_taken',
+  emailTaken: 'email_taken',
+  /** Login needs a two-factor code (or a recovery code) in `totp`. */
+  totpRequired: 'totp_required',
+  /** A two-factor or recovery code that is wrong, used or expired. */
+  totpInvalid: 'totp_invalid',
+  /** The current password given with a change is wrong. */
+  wrongPassword: 'wrong_password',
+  /** A link's token (email verification, password reset) is unknown, used or expired. */
+  invalidToken: 'invalid_token',
   staleVersion: 'stale_version',
   capacityBelowJoined: 'capacity_below_joined',
   eventEnded: 'event_ended',

@@ -4,6 +4,14 @@ export const USER_NAME_MAX = 32;
 export const USER_NAME_PATTERN = /^[A-Za-z0-9_.-]+$/;
 export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 256;
+/** RFC 5321's limit on a forward path. */
+export const EMAIL_MAX = 254;
+/** A password-reset link is good for this long. */
+export const PASSWORD_RESET_MINUTES = 30;
+/** An email verification link is good for this long. */
+export const EMAIL_VERIFICATION_HOURS = 48;
+export const TOTP_DIGITS = 6;
+export const RECOVERY_CODE_COUNT = 10;
 
 export const EVENT_TITLE_MAX = 120;
 export const EVENT_DESCRIPTION_MAX = 5000;

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, check, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, check, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { isoInstant } from './iso-instant';
 
 const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -14,10 +14,15 @@ export const users = pgTable(
     passwordHash: text('password_hash').notNull(),
     /** Secret of the personal calendar feed; null until first asked for. */
     calendarToken: text('calendar_token'),
+    /** Seen only by its owner; null for accounts made before addresses were asked for. */
+    email: text('email'),
+    /** When `email` was confirmed by its link; null while unverified (it gets no mail but that link). */
+    emailVerifiedAt: instant('email_verified_at'),
     createdAt: instant('created_at').notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex('users_name_lower_key').on(sql`lower(${t.name})`),
+    uniqueIndex('users_email_lower_key').on(sql`lower(${t.email})`),
     uniqueIndex('users_calendar_token_key').on(t.calendarToken),
     check('users_role_check', sql`${t.role} in ('organizer', 'joiner')`),
   ],
@@ -28,14 +33,96 @@ export const sessions = pgTable(
   {
     /** SHA-256 of the session token, hex: the token itself is never stored. */
     tokenHash: text('token_hash').primaryKey(),
+    /** The session's public name, shown to its owner in the session list; never a credential. */
+    id: uuid('id').notNull().defaultRandom(),
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     createdAt: instant('created_at').notNull().defaultNow(),
     lastSeenAt: instant('last_seen_at').notNull().defaultNow(),
     expiresAt: instant('expires_at').notNull(),
+    /** The User-Agent the session was started with, cut to a sensible length. */
+    userAgent: text('user_agent'),
   },
-  (t) => [index('sessions_user_id_idx').on(t.userId), index('sessions_expires_at_idx').on(t.expiresAt)],
+  (t) => [
+    uniqueIndex('sessions_id_key').on(t.id),
+    index('sessions_user_id_idx').on(t.userId),
+    index('sessions_expires_at_idx').on(t.expiresAt),
+  ],
+);
+
+/**
+ * Single-use secrets sent by mail (email verification, password reset). Only the SHA-256 of the
+ * token is stored; the token itself exists in the mail alone. A token is made by the job that
+ * sends its mail: a retried job replaces its own earlier token (`job_id`), so one mail, one link.
+ */
+export const accountTokens = pgTable(
+  'account_tokens',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    purpose: text('purpose', { enum: ['verify_email', 'reset_password'] }).notNull(),
+    /** For `verify_email`: the address the link confirms (a link for an old address confirms nothing). */
+    email: text('email'),
+    jobId: text('job_id').notNull(),
+    expiresAt: instant('expires_at').notNull(),
+    usedAt: instant('used_at'),
+    createdAt: instant('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('account_tokens_job_id_key').on(t.jobId),
+    index('account_tokens_user_purpose_idx').on(t.userId, t.purpose),
+    check('account_tokens_purpose_check', sql`${t.purpose} in ('verify_email', 'reset_password')`),
+  ],
+);
+
+/** A user's authenticator secret, encrypted (AES-256-GCM, TOTP_ENCRYPTION_KEY); on once `enabled_at` is set. */
+export const userTotp = pgTable('user_totp', {
+  userId: uuid('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  secretCiphertext: text('secret_ciphertext').notNull(),
+  enabledAt: instant('enabled_at'),
+  /** The last time step a code was accepted for: a code is never accepted twice. */
+  lastUsedStep: bigint('last_used_step', { mode: 'number' }),
+  createdAt: instant('created_at').notNull().defaultNow(),
+});
+
+/** One-time recovery codes for two-factor sign-in; only their SHA-256 is stored. */
+export const recoveryCodes = pgTable(
+  'recovery_codes',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    codeHash: text('code_hash').notNull(),
+    usedAt: instant('used_at'),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.codeHash] })],
+);
+
+/**
+ * Every mail the server sent, one row per sending job (a retried job finds its row and sends
+ * nothing twice). Bodies are kept only when there is no SMTP server (the embedded default), so
+ * that a laptop user can still read their reset link; otherwise only the envelope is.
+ */
+export const mails = pgTable(
+  'mails',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    jobId: text('job_id').notNull(),
+    kind: text('kind').notNull(),
+    recipient: text('recipient').notNull(),
+    subject: text('subject').notNull(),
+    text: text('text'),
+    html: text('html'),
+    /** The SMTP server's Message-ID, when sent through one. */
+    messageId: text('message_id'),
+    sentAt: instant('sent_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('mails_job_id_key').on(t.jobId), index('mails_recipient_sent_idx').on(sql`lower(${t.recipient})`, t.sentAt)],
 );
 
 // Events and participations keep their instants as ISO text (isoInstant): every read of them ends
@@ -139,3 +226,6 @@ export type SessionRow = typeof sessions.$inferSelect;
 export type EventRow = typeof events.$inferSelect;
 export type ParticipationRow = typeof participations.$inferSelect;
 export type NotificationRow = typeof notifications.$inferSelect;
+export type AccountTokenRow = typeof accountTokens.$inferSelect;
+export type UserTotpRow = typeof userTotp.$inferSelect;
+export type MailRow = typeof mails.$inferSelect;
