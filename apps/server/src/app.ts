@@ -12,6 +12,7 @@ import { loggableError } from './http/database-errors';
 import { requestLogFields } from './http/request-log';
 import { createResponseSerializerCompiler } from './http/response-serializer';
 import { securityLog } from './http/security-log';
+import { createAppMailer } from './mail';
 import { authRoutes, createAuthService, createPasswordHasher } from './modules/auth';
 import { calendarRoutes, createCalendarService } from './modules/calendar';
 import { createEventsService, eventRoutes } from './modules/events';
@@ -74,6 +75,9 @@ export async function buildApp({ config, database, redis, logger, metrics = crea
   app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(createResponseSerializerCompiler({ verify: config.env !== 'production' }));
+  // Mail leaves only from jobs: through SMTP_URL's server, or without one to the log and the database.
+  const mailer = createAppMailer({ config, db: database.db, log: app.log });
+  app.addHook('onClose', () => mailer.close());
 
   // The socket server attaches itself later; writes publish through whatever is attached then.
   let publisher: Publisher = silentPublisher;
@@ -82,6 +86,7 @@ export async function buildApp({ config, database, redis, logger, metrics = crea
     database,
     db: database.db,
     redis,
+    mailer,
     runInTransaction: createRunInTransaction(database.db, () => publisher),
     runStatement: createRunStatement(database.db, () => publisher),
     get publisher() {

@@ -21,6 +21,11 @@ const url = (protocols: string[]) =>
     `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`,
   );
 
+// An address (local@domain) alone or after a display name in angle brackets; no line breaks, so
+// the value can never add a header.
+const mailAddress = String.raw`[^\s@<>()\[\],;:\\"]+@[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?`;
+const mailFromPattern = new RegExp(String.raw`^(?:${mailAddress}|[^<>\r\n\0]*[^<>\s]\s*<${mailAddress}>)$`);
+
 const defaultWebDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
 const EnvSchema = z.object({
@@ -66,6 +71,14 @@ const EnvSchema = z.object({
   METRICS_HOST: z.string().min(1).default('0.0.0.0'),
   SHUTDOWN_DRAIN_MS: int(0, 300_000).optional(),
   SHUTDOWN_TIMEOUT_MS: int(1_000, 600_000).default(15_000),
+  SMTP_URL: url(['smtp:', 'smtps:'])
+    .refine((value) => URL.parse(value)?.hostname, 'must name a host, e.g. smtp://user:pass@host:587')
+    .optional(),
+  MAIL_FROM: z
+    .string()
+    .trim()
+    .refine((value) => mailFromPattern.test(value), 'must be an address or "Name <address>", e.g. Turnout <turnout@example.com>')
+    .default('Turnout <turnout@localhost>'),
 });
 
 /** Every environment variable the server reads (deployment manifests may set only these). */
@@ -107,6 +120,11 @@ export type Config = {
    * sending), then `timeoutMs` at most for closing; past it the process exits 1.
    */
   shutdown: { drainMs: number; timeoutMs: number };
+  /**
+   * Outgoing mail: through the SMTP server at `smtpUrl` (smtp:// or smtps://, credentials in the
+   * URL), or, without one, written to the log and kept in the database. `from` is the From header.
+   */
+  mail: { smtpUrl?: string; from: string };
 };
 
 export class ConfigError extends Error {
@@ -117,7 +135,7 @@ export class ConfigError extends Error {
 }
 
 /** A rejected value as it may be echoed to logs: a URL's password (user:password@) is masked. */
-const withoutPassword = (value: string | undefined) => value?.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/@]*:)[^/]*@/i, '$1***@');
+export const withoutPassword = (value: string | undefined) => value?.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/@]*:)[^/]*@/i, '$1***@');
 
 /** Parses the environment, treating empty strings as unset. Throws ConfigError naming each bad key. */
 export function parseConfig(source: Record<string, string | undefined> = process.env): Config {
@@ -191,5 +209,6 @@ export function parseConfig(source: Record<string, string | undefined> = process
     webDistDir: resolve(e.WEB_DIST_DIR),
     metrics: { host: e.METRICS_HOST, port: e.METRICS_PORT },
     shutdown: { drainMs: e.SHUTDOWN_DRAIN_MS ?? (e.NODE_ENV === 'production' ? 5_000 : 0), timeoutMs: e.SHUTDOWN_TIMEOUT_MS },
+    mail: { ...(e.SMTP_URL ? { smtpUrl: e.SMTP_URL } : {}), from: e.MAIL_FROM },
   };
 }

@@ -135,6 +135,49 @@ describe('parseConfig', () => {
   });
 });
 
+describe('mail configuration', () => {
+  it('defaults to no SMTP server (mail to the log and the database) from Turnout <turnout@localhost>', () => {
+    expect(parseConfig({}).mail).toEqual({ from: 'Turnout <turnout@localhost>' });
+  });
+
+  it('takes smtp:// and smtps:// URLs, with or without credentials', () => {
+    for (const smtpUrl of ['smtp://user:pass@mail.example.com:587', 'smtps://mail.example.com', 'smtp://127.0.0.1:2525']) {
+      expect(parseConfig({ SMTP_URL: smtpUrl }).mail.smtpUrl).toBe(smtpUrl);
+    }
+  });
+
+  it('refuses other schemes and host-less URLs, masking the password', () => {
+    const [problem] = problemsOf({ SMTP_URL: 'http://mailer:hunter2-secret@mail.example.com' });
+    expect(problem).toMatch(
+      /^SMTP_URL: must be a URL starting with smtp:\/\/ or smtps:\/\/ \(got "http:\/\/mailer:\*\*\*@mail\.example\.com"\)/,
+    );
+    expect(problem).not.toContain('hunter2');
+    expect(problemsOf({ SMTP_URL: 'smtp://' })[0]).toMatch(/^SMTP_URL: must name a host/);
+    expect(problemsOf({ SMTP_URL: 'mail.example.com:587' })[0]).toMatch(/^SMTP_URL: /);
+  });
+
+  it('takes MAIL_FROM as an address or "Name <address>"', () => {
+    expect(parseConfig({ MAIL_FROM: 'events@example.com' }).mail.from).toBe('events@example.com');
+    expect(parseConfig({ MAIL_FROM: '  Turnout Events <events@example.com> ' }).mail.from).toBe('Turnout Events <events@example.com>');
+    expect(parseConfig({ MAIL_FROM: '"Turnout, Inc." <events@mail.example.com>' }).mail.from).toBe(
+      '"Turnout, Inc." <events@mail.example.com>',
+    );
+  });
+
+  it('refuses a MAIL_FROM that is no address, or that would add a header', () => {
+    for (const from of [
+      'Turnout',
+      'Turnout <>',
+      'a@b@c',
+      '<events@example.com',
+      'Name <events@example.com>\r\nBcc: x@evil.test',
+      'x@-bad-.com',
+    ]) {
+      expect(problemsOf({ MAIL_FROM: from })[0], from).toMatch(/^MAIL_FROM: must be an address or "Name <address>"/);
+    }
+  });
+});
+
 describe('the server entry', () => {
   it('exits with code 1 and a message naming PORT when PORT is invalid', { timeout: 60_000 }, async () => {
     const { code, stderr } = await runServerUntilExit({ PORT: 'abc' });
