@@ -12,6 +12,8 @@ import { loggableError } from './http/database-errors';
 import { requestLogFields } from './http/request-log';
 import { createResponseSerializerCompiler } from './http/response-serializer';
 import { securityLog } from './http/security-log';
+import { defineMaintenanceJobs } from './jobs/maintenance.jobs';
+import { createJobQueue } from './jobs/pg-boss-queue';
 import { createAppMailer } from './mail';
 import { authRoutes, createAuthService, createPasswordHasher } from './modules/auth';
 import { calendarRoutes, createCalendarService } from './modules/calendar';
@@ -46,10 +48,19 @@ export interface AppDeps {
   metrics?: Metrics;
   /** Pino options, or false to stay silent (tests). */
   logger?: FastifyServerOptions['logger'];
+  /** Overrides JOBS_WORK: `{ work: false }` enqueues and keeps jobs without running any (tests). */
+  jobs?: { work: boolean };
 }
 
 /** Builds the whole HTTP application without listening: server.ts listens, tests inject. */
-export async function buildApp({ config, database, redis, logger, metrics = createMetrics({ engine: database.engine }) }: AppDeps) {
+export async function buildApp({
+  config,
+  database,
+  redis,
+  logger,
+  jobs: jobsDeps,
+  metrics = createMetrics({ engine: database.engine }),
+}: AppDeps) {
   const app = Fastify({
     logger: logger ?? {
       level: config.logLevel,
@@ -79,6 +90,21 @@ export async function buildApp({ config, database, redis, logger, metrics = crea
   const mailer = createAppMailer({ config, db: database.db, log: app.log });
   app.addHook('onClose', () => mailer.close());
 
+  // Before the modules, which define their jobs on it; started once the app is ready, stopped
+  // (running jobs finished, bounded) before anything they use closes.
+  const jobs = createJobQueue({
+    database,
+    log: app.log,
+    onRun: metrics.jobRun,
+    work: jobsDeps?.work ?? config.jobs.work,
+    concurrency: config.jobs.concurrency,
+    stopTimeoutMs: Math.min(10_000, Math.floor(config.shutdown.timeoutMs / 2)),
+  });
+  defineMaintenanceJobs(jobs, database.db);
+  metrics.watchJobs(jobs);
+  app.addHook('onReady', () => jobs.start());
+  app.addHook('preClose', () => jobs.stop());
+
   // The socket server attaches itself later; writes publish through whatever is attached then.
   let publisher: Publisher = silentPublisher;
   const context = {
@@ -87,6 +113,7 @@ export async function buildApp({ config, database, redis, logger, metrics = crea
     db: database.db,
     redis,
     mailer,
+    jobs,
     runInTransaction: createRunInTransaction(database.db, () => publisher),
     runStatement: createRunStatement(database.db, () => publisher),
     get publisher() {

@@ -71,6 +71,8 @@ const EnvSchema = z.object({
   METRICS_HOST: z.string().min(1).default('0.0.0.0'),
   SHUTDOWN_DRAIN_MS: int(0, 300_000).optional(),
   SHUTDOWN_TIMEOUT_MS: int(1_000, 600_000).default(15_000),
+  JOBS_CONCURRENCY: int(1, 100).default(4),
+  JOBS_WORK: z.enum(['true', 'false']).default('true'),
   SMTP_URL: url(['smtp:', 'smtps:'])
     .refine((value) => URL.parse(value)?.hostname, 'must name a host, e.g. smtp://user:pass@host:587')
     .optional(),
@@ -120,6 +122,8 @@ export type Config = {
    * sending), then `timeoutMs` at most for closing; past it the process exits 1.
    */
   shutdown: { drainMs: number; timeoutMs: number };
+  /** The job queue: whether this process runs jobs (it always enqueues), and how many of one kind at once. */
+  jobs: { work: boolean; concurrency: number };
   /**
    * Outgoing mail: through the SMTP server at `smtpUrl` (smtp:// or smtps://, credentials in the
    * URL), or, without one, written to the log and kept in the database. `from` is the From header.
@@ -209,6 +213,7 @@ export function parseConfig(source: Record<string, string | undefined> = process
     webDistDir: resolve(e.WEB_DIST_DIR),
     metrics: { host: e.METRICS_HOST, port: e.METRICS_PORT },
     shutdown: { drainMs: e.SHUTDOWN_DRAIN_MS ?? (e.NODE_ENV === 'production' ? 5_000 : 0), timeoutMs: e.SHUTDOWN_TIMEOUT_MS },
+    jobs: { work: e.JOBS_WORK === 'true', concurrency: e.JOBS_CONCURRENCY },
     mail: { ...(e.SMTP_URL ? { smtpUrl: e.SMTP_URL } : {}), from: e.MAIL_FROM },
   };
 }

@@ -5,7 +5,7 @@ import { createMemoryRouter, RouterProvider } from 'react-router';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { Toaster } from '../components/ui/toaster';
 import { createQueryClient } from '../lib/query-client';
-import { buildEvent, buildEventView, buildNotification, buildPage, buildUser } from '../test/builders';
+import { buildAccount, buildEvent, buildEventView, buildMe, buildNotification, buildPage, buildUser } from '../test/builders';
 import { setSignedInHint } from '../test/cookies';
 import { FakeSocket } from '../test/fake-socket';
 import { apiError, json, mockApi } from '../test/fetch-mock';
@@ -55,7 +55,7 @@ describe('the app', () => {
     const viewer = buildUser();
     const existing = buildEventView({ title: 'Board games night', startsAt: '2030-01-10T18:00:00.000Z' });
     const api = mockApi()
-      .on('GET', '/api/auth/me', () => json(200, { user: viewer }))
+      .on('GET', '/api/auth/me', () => json(200, { user: viewer, account: buildAccount() }))
       .on('GET', '/api/events', () => json(200, buildPage([existing])))
       .on('GET', '/api/notifications', () => json(200, { items: [], unreadCount: 0 }))
       .on('POST', '/api/auth/logout', () => json(204, null));
@@ -90,7 +90,7 @@ describe('the app', () => {
     const hike = buildEventView({ title: 'Sunday hike', location: 'Grunewald', startsAt: '2030-01-12T08:00:00.000Z' });
     const walk = buildEventView({ title: 'Photo walk', location: 'Café Lume', startsAt: '2030-02-01T10:00:00.000Z' });
     mockApi()
-      .on('GET', '/api/auth/me', () => json(200, { user: buildUser() }))
+      .on('GET', '/api/auth/me', () => json(200, buildMe()))
       .on('GET', '/api/events', ({ url }) =>
         json(200, buildPage(url.searchParams.get('q') === 'café' ? [games, walk] : [games, hike, walk])),
       )

@@ -42,6 +42,18 @@ export function createRoutes(client: QueryClient): RouteObject[] {
               loader: guestOnly,
               lazy: async () => ({ Component: (await import('./routes/register-page')).RegisterPage }),
             },
+            {
+              path: 'forgot-password',
+              lazy: async () => ({ Component: (await import('./routes/forgot-password-page')).ForgotPasswordPage }),
+            },
+            {
+              path: 'reset-password',
+              lazy: async () => ({ Component: (await import('./routes/reset-password-page')).ResetPasswordPage }),
+            },
+            {
+              path: 'verify-email',
+              lazy: async () => ({ Component: (await import('./routes/verify-email-page')).VerifyEmailPage }),
+            },
             { path: 'e/:id', lazy: async () => ({ Component: (await import('./routes/public-event-page')).PublicEventPage }) },
           ],
         },
@@ -53,6 +65,7 @@ export function createRoutes(client: QueryClient): RouteObject[] {
             { path: 'events/new', lazy: async () => ({ Component: (await import('./routes/new-event-page')).NewEventPage }) },
             { path: 'events/:id/edit', lazy: async () => ({ Component: (await import('./routes/edit-event-page')).EditEventPage }) },
             { path: 'events/:id', lazy: async () => ({ Component: (await import('./routes/event-page')).EventPage }) },
+            { path: 'settings', lazy: async () => ({ Component: (await import('./routes/settings-page')).SettingsPage }) },
             { path: '*', lazy: async () => ({ Component: (await import('./routes/not-found-page')).NotFoundPage }) },
           ],
         },

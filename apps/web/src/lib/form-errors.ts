@@ -22,3 +22,8 @@ export function formErrorsFromServer(fields: FieldErrors): FormErrors {
   }
   return errors;
 }
+
+/** The field errors, or the message for the whole form (`form`) when a refusal named no field. */
+export function fieldErrorsOr(errors: FormErrors, message: string): FormErrors {
+  return Object.keys(errors).length > 0 ? errors : { form: message };
+}

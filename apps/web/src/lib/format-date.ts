@@ -77,3 +77,8 @@ export function formatAgo(iso: string, now = Date.now()): string {
   }
   return rtf.format(0, 'second');
 }
+
+/** "May 1, 2030, 7:00 PM" in the browser's own zone, for times of the reader's own devices. */
+export function formatDateTime(iso: string): string {
+  return format({ dateStyle: 'medium', timeStyle: 'short' }, Intl.DateTimeFormat().resolvedOptions().timeZone).format(new Date(iso));
+}

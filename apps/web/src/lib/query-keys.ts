@@ -8,6 +8,9 @@ export type EventListFilters = { q: string; when: EventWhen; mine: boolean; join
  */
 export const queryKeys = {
   me: ['auth', 'me'] as const,
+  /** What only the owner sees of the account (from /api/auth/me); dropped with the session. */
+  account: ['account', 'me'] as const,
+  sessions: ['account', 'sessions'] as const,
   events: ['events'] as const,
   eventLists: ['events', 'list'] as const,
   eventList: (filters: EventListFilters) => ['events', 'list', filters] as const,

@@ -1,4 +1,4 @@
-import type { Event, EventListResponse, EventView, Notification, User } from '@turnout/contracts';
+import type { Account, Event, EventListResponse, EventView, MeResponse, Notification, Session, User } from '@turnout/contracts';
 
 let sequence = 0;
 const uuid = () => {
@@ -11,6 +11,27 @@ export const JOINER_ID = '20000000-0000-4000-8000-000000000002';
 
 export function buildUser(overrides: Partial<User> = {}): User {
   return { id: JOINER_ID, name: 'jamie', role: 'joiner', createdAt: '2026-01-01T00:00:00.000Z', ...overrides };
+}
+
+/** An account with a verified address and two-factor sign-in off. */
+export function buildAccount(overrides: Partial<Account> = {}): Account {
+  return { email: 'jamie@example.com', emailVerified: true, totpEnabled: false, ...overrides };
+}
+
+/** The answer of /api/auth/me, register and login. */
+export function buildMe(user: Partial<User> = {}, account: Partial<Account> = {}): MeResponse {
+  return { user: buildUser(user), account: buildAccount(account) };
+}
+
+export function buildSession(overrides: Partial<Session> = {}): Session {
+  return {
+    id: uuid(),
+    createdAt: '2026-01-01T09:00:00.000Z',
+    lastSeenAt: '2026-01-02T09:00:00.000Z',
+    userAgent: 'Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0',
+    current: false,
+    ...overrides,
+  };
 }
 
 export function buildEvent(overrides: Partial<Event> = {}): Event {

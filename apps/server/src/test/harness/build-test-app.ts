@@ -29,11 +29,13 @@ export interface TestApp {
 }
 
 /** A full app on a fresh database of the engine under test. Close it in an after-hook. */
-export async function buildTestApp(options: { env?: Record<string, string>; redis?: boolean } = {}): Promise<TestApp> {
+export async function buildTestApp(
+  options: { env?: Record<string, string>; redis?: boolean; jobs?: { work: boolean } } = {},
+): Promise<TestApp> {
   const db = await createTestDatabase();
   const config = parseConfig({ ...testEnv, ...options.env });
   const redis = options.redis ? new Redis(testRedisUrl(), { maxRetriesPerRequest: 1 }) : undefined;
-  const app = await buildApp({ config, database: db.database, redis, logger: false });
+  const app = await buildApp({ config, database: db.database, redis, logger: false, ...(options.jobs ? { jobs: options.jobs } : {}) });
   await app.ready();
   return {
     app,

@@ -1,9 +1,11 @@
 import type { User } from '@turnout/contracts';
 import { Navigate, Outlet, useLocation } from 'react-router';
-import { Button } from '../../components/ui/button';
+import { Button, ButtonLink } from '../../components/ui/button';
+import { GearIcon } from '../../components/ui/icons';
 import { ThemeToggle } from '../../components/ui/theme-toggle';
 import { useViewer } from '../../features/auth/api/get-me';
 import { useLogout } from '../../features/auth/api/logout';
+import { EmailBanner } from '../../features/auth/components/email-banner';
 import { NotificationBell } from '../../features/notifications/components/notification-bell';
 import { useRealtime, useReconnecting } from '../realtime/use-realtime';
 import { Brand } from './brand';
@@ -20,6 +22,9 @@ function Header({ viewer }: { viewer: User }) {
         <NotificationBell />
         <ThemeToggle />
         <span className={styles.user}>{viewer.name}</span>
+        <ButtonLink to="/settings" size="icon" variant="ghost" aria-label="Settings" title="Settings">
+          <GearIcon />
+        </ButtonLink>
         <Button size="small" variant="ghost" onClick={() => logout.mutate()} busy={logout.isPending}>
           Log out
         </Button>
@@ -30,10 +35,12 @@ function Header({ viewer }: { viewer: User }) {
 
 function LiveShell({ viewer }: { viewer: User }) {
   useRealtime(viewer);
+  const { pathname } = useLocation();
   return (
     <>
       <Header viewer={viewer} />
       <main id="main" tabIndex={-1} className={styles.main}>
+        {pathname !== '/settings' && <EmailBanner />}
         <Outlet />
       </main>
     </>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildUser } from '../../../test/builders';
+import { buildMe } from '../../../test/builders';
 import { setSignedInHint } from '../../../test/cookies';
 import { apiError, json, mockApi } from '../../../test/fetch-mock';
 import { getMe, hasSignedInHint } from './get-me';
@@ -22,9 +22,9 @@ describe('getMe', () => {
 
   it('asks the server when the hint is there', async () => {
     setSignedInHint();
-    const viewer = buildUser();
-    mockApi().on('GET', '/api/auth/me', () => json(200, { user: viewer }));
-    expect(await getMe()).toEqual(viewer);
+    const me = buildMe({}, { email: null, emailVerified: false });
+    mockApi().on('GET', '/api/auth/me', () => json(200, me));
+    expect(await getMe()).toEqual(me);
   });
 
   it('answers null when the server no longer knows the session', async () => {

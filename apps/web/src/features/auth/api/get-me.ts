@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { User, UserResponse } from '@turnout/contracts';
+import type { MeResponse, User } from '@turnout/contracts';
 // The cookie's name alone: the package's index would bring zod into the first load.
 import { SIGNED_IN_COOKIE } from '@turnout/contracts/cookies';
 import { api, isApiError } from '../../../lib/api-client';
@@ -16,20 +16,29 @@ export function hasSignedInHint(cookies = document.cookie): boolean {
   });
 }
 
-/** The logged-in user, or null when there is no session (known at once when the hint is missing). */
-export async function getMe(signal?: AbortSignal): Promise<User | null> {
+/** The logged-in user and their account, or null when there is no session (known at once when the hint is missing). */
+export async function getMe(signal?: AbortSignal): Promise<MeResponse | null> {
   if (!hasSignedInHint()) return null;
   try {
-    return (await api<UserResponse>('GET', '/api/auth/me', undefined, signal)).user;
+    return await api<MeResponse>('GET', '/api/auth/me', undefined, signal);
   } catch (error) {
     if (isApiError(error, 401)) return null;
     throw error;
   }
 }
 
+/**
+ * The viewer (`User | null`) under `queryKeys.me`, which every feature reads. The same answer
+ * carries the account, which goes to its own key for the pages that show it.
+ */
 export const meQueryOptions = queryOptions({
   queryKey: queryKeys.me,
-  queryFn: ({ signal }) => getMe(signal),
+  queryFn: async ({ signal, client }) => {
+    const me = await getMe(signal);
+    if (me) client.setQueryData(queryKeys.account, me.account);
+    else client.removeQueries({ queryKey: queryKeys.account });
+    return me?.user ?? null;
+  },
   staleTime: Number.POSITIVE_INFINITY,
 });
 

@@ -1,12 +1,14 @@
 import type { QueryClient } from '@tanstack/react-query';
-import type { User } from '@turnout/contracts';
+import type { Account, User } from '@turnout/contracts';
 import { queryKeys } from '../../../lib/query-keys';
 
 /**
  * Starts the cache over for a new viewer (or none): the viewer is written first so the shells
- * observing it react, then everything cached for the previous session is dropped.
+ * observing it react, then everything cached for the previous session is dropped, and the new
+ * viewer's account (when the answer carried it) is kept.
  */
-export function resetSessionCache(client: QueryClient, viewer: User | null): void {
-  client.setQueryData(queryKeys.me, viewer);
+export function resetSessionCache(client: QueryClient, me: { user: User; account?: Account } | null): void {
+  client.setQueryData(queryKeys.me, me?.user ?? null);
   client.removeQueries({ predicate: (query) => query.queryKey[0] !== queryKeys.me[0] });
+  if (me?.account) client.setQueryData(queryKeys.account, me.account);
 }

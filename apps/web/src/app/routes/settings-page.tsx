@@ -1,0 +1,23 @@
+import { EmailSettings } from '../../features/auth/components/email-settings';
+import { PasswordSettings } from '../../features/auth/components/password-settings';
+import { SessionsSettings } from '../../features/auth/components/sessions-settings';
+import { TwoFactorSettings } from '../../features/auth/components/two-factor-settings';
+import { useDocumentTitle } from '../../lib/use-document-title';
+import styles from './page.module.css';
+
+/** The signed-in user's own account: address, password, sessions, two-factor sign-in. */
+export function SettingsPage() {
+  useDocumentTitle('Settings');
+  return (
+    <div className={`${styles.narrow} ${styles.stack}`}>
+      <header>
+        <h1 className={styles.title}>Settings</h1>
+        <p className={styles.lead}>Your account’s address, password and sign-in.</p>
+      </header>
+      <EmailSettings />
+      <PasswordSettings />
+      <TwoFactorSettings />
+      <SessionsSettings />
+    </div>
+  );
+}

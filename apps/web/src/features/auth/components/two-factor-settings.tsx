@@ -1,0 +1,144 @@
+import { ErrorCode, TotpDisableBodySchema, type TotpSetupResponse } from '@turnout/contracts';
+import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import { Button } from '../../../components/ui/button';
+import { Field } from '../../../components/ui/field';
+import { Pill } from '../../../components/ui/pill';
+import { useFocusFirstInvalid } from '../../../components/ui/use-focus-first-invalid';
+import { errorMessage, isApiError } from '../../../lib/api-client';
+import { type FormErrors, formErrorsFromIssues } from '../../../lib/form-errors';
+import { useDisableTotp } from '../api/disable-totp';
+import { useAccount } from '../api/get-account';
+import { useSetupTotp } from '../api/setup-totp';
+import { RecoveryCodes } from './recovery-codes';
+import styles from './settings.module.css';
+import { TwoFactorSetup } from './two-factor-setup';
+
+type Step = { kind: 'idle' } | { kind: 'setup'; setup: TotpSetupResponse } | { kind: 'codes'; codes: string[] } | { kind: 'disable' };
+
+/** Two-factor sign-in: turning it on (authenticator, then recovery codes) and off (with the password). */
+export function TwoFactorSettings() {
+  const account = useAccount();
+  const setup = useSetupTotp();
+  const [step, setStep] = useState<Step>({ kind: 'idle' });
+  const [status, setStatus] = useState<string | null>(null);
+  const headingId = useId();
+  const enabled = account.data?.totpEnabled ?? false;
+
+  function begin() {
+    setStatus(null);
+    setup.mutate(undefined, { onSuccess: (answer) => setStep({ kind: 'setup', setup: answer }) });
+  }
+
+  let body: ReactNode;
+  if (step.kind === 'setup') {
+    body = (
+      <TwoFactorSetup
+        setup={step.setup}
+        onEnabled={(codes) => setStep({ kind: 'codes', codes })}
+        onCancel={() => setStep({ kind: 'idle' })}
+      />
+    );
+  } else if (step.kind === 'codes') {
+    body = (
+      <RecoveryCodes
+        codes={step.codes}
+        onDone={() => {
+          setStep({ kind: 'idle' });
+          setStatus('Two-factor sign-in is on. Logging in now also asks for a code from your app.');
+        }}
+      />
+    );
+  } else if (step.kind === 'disable') {
+    body = (
+      <DisableForm
+        onCancel={() => setStep({ kind: 'idle' })}
+        onDisabled={() => {
+          setStep({ kind: 'idle' });
+          setStatus('Two-factor sign-in is off. Your recovery codes no longer work.');
+        }}
+      />
+    );
+  } else {
+    body = (
+      <>
+        <p className={styles.muted}>
+          {enabled
+            ? 'Logging in asks for a code from your authenticator app, or one of your recovery codes.'
+            : 'With it on, logging in also asks for a code from an authenticator app, so a stolen password alone is not enough.'}
+        </p>
+        {setup.error && (
+          <p role="alert" className={styles.formError}>
+            {errorMessage(setup.error)}
+          </p>
+        )}
+        <div className={styles.actions}>
+          {enabled ? (
+            <Button onClick={() => setStep({ kind: 'disable' })}>Turn off</Button>
+          ) : (
+            <Button variant="primary" busy={setup.isPending} onClick={begin}>
+              Turn on
+            </Button>
+          )}
+        </div>
+      </>
+    );
+  }
+
+  return (
+    <section className={styles.section} aria-labelledby={headingId}>
+      <h2 id={headingId} className={styles.heading}>
+        Two-factor sign-in {account.data && (enabled ? <Pill tone="success">On</Pill> : <Pill>Off</Pill>)}
+      </h2>
+      <p role="status" className={`${styles.status} ${status ? styles.success : ''}`}>
+        {status}
+      </p>
+      {body}
+    </section>
+  );
+}
+
+function DisableForm({ onDisabled, onCancel }: { onDisabled: () => void; onCancel: () => void }) {
+  const disable = useDisableTotp();
+  const [errors, setErrors] = useState<FormErrors>({});
+  const formRef = useRef<HTMLFormElement>(null);
+  const passwordRef = useRef<HTMLInputElement>(null);
+  useFocusFirstInvalid(formRef, errors);
+  useEffect(() => passwordRef.current?.focus(), []);
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const parsed = TotpDisableBodySchema.safeParse({ password: new FormData(event.currentTarget).get('password') });
+    if (!parsed.success) return setErrors(formErrorsFromIssues(parsed.error.issues));
+    setErrors({});
+    disable.mutate(parsed.data, {
+      onSuccess: onDisabled,
+      onError: (error) =>
+        setErrors(
+          isApiError(error, 403) && error.code === ErrorCode.wrongPassword
+            ? { password: 'That is not your password' }
+            : { form: errorMessage(error) },
+        ),
+    });
+  }
+
+  return (
+    <form ref={formRef} className={styles.form} onSubmit={submit} noValidate>
+      {errors.form && (
+        <p role="alert" className={styles.formError}>
+          {errors.form}
+        </p>
+      )}
+      <Field label="Your password" error={errors.password} hint="To turn two-factor sign-in off, confirm it is you.">
+        {(props) => <input {...props} name="password" type="password" autoComplete="current-password" ref={passwordRef} required />}
+      </Field>
+      <div className={styles.actions}>
+        <Button type="submit" variant="danger" busy={disable.isPending}>
+          Turn off two-factor sign-in
+        </Button>
+        <Button variant="ghost" onClick={onCancel}>
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}
