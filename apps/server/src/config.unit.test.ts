@@ -113,6 +113,14 @@ describe('parseConfig', () => {
     expect(problemsOf({ SHUTDOWN_DRAIN_MS: '-1' })[0]).toMatch(/^SHUTDOWN_DRAIN_MS: /);
   });
 
+  it('runs jobs, four of a kind at once, unless JOBS_WORK=false; refuses other values', () => {
+    expect(parseConfig({}).jobs).toEqual({ work: true, concurrency: 4 });
+    expect(parseConfig({ JOBS_WORK: 'false', JOBS_CONCURRENCY: '16' }).jobs).toEqual({ work: false, concurrency: 16 });
+    expect(problemsOf({ JOBS_WORK: 'no' })[0]).toMatch(/^JOBS_WORK: /);
+    expect(problemsOf({ JOBS_CONCURRENCY: '0' })[0]).toMatch(/^JOBS_CONCURRENCY: /);
+    expect(problemsOf({ JOBS_CONCURRENCY: '101' })[0]).toMatch(/^JOBS_CONCURRENCY: /);
+  });
+
   it('refuses, in production, REDIS_URL without DATABASE_URL (replicas would split the data) and a missing PUBLIC_ORIGIN', () => {
     const problems = problemsOf({ NODE_ENV: 'production', REDIS_URL: 'redis://cache:6379', DATABSE_URL: 'postgres://app@db/turnout' });
     expect(problems).toHaveLength(2);

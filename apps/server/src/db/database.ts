@@ -18,6 +18,31 @@ export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelati
 /** Anything a query can run on: the database itself or an open transaction. */
 export type Executor = Db | Tx;
 
+/** SQL text with `$1`… placeholders, as libraries that bring their own SQL (pg-boss) run it. */
+export type ExecuteSql = (text: string, values?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }>;
+
+interface DriverClient {
+  query(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
+}
+
+/**
+ * Runs SQL text on the connection `executor` stands for: an open transaction's own connection
+ * (node-postgres' pool client, PGlite's transaction), or the pool / PGlite instance. Drizzle's `sql`
+ * template cannot carry such text: it numbers every parameter afresh, where `$5` used twice must
+ * stay one parameter with one type. One statement per call.
+ */
+export function executorSql(executor: Executor): ExecuteSql {
+  const client = (executor._.session as unknown as { client?: DriverClient }).client;
+  if (typeof client?.query !== 'function') throw new Error('executorSql: the drizzle session has no driver client');
+  return async (text, values) => {
+    const result = await client.query(
+      text,
+      values?.map((value) => value ?? null),
+    );
+    return { rows: result.rows as Record<string, unknown>[] };
+  };
+}
+
 export interface Database {
   readonly engine: 'pglite' | 'postgres';
   readonly db: Db;
@@ -27,6 +52,8 @@ export interface Database {
   poolStats?(): { total: number; idle: number; waiting: number };
   /** Resolves when the database answers a trivial query. */
   ping(): Promise<void>;
+  /** Runs SQL text outside any transaction; without values it may hold several statements. */
+  executeSql: ExecuteSql;
   close(): Promise<void>;
 }
 
@@ -68,6 +95,15 @@ async function openPostgres(url: string, poolMax: number): Promise<Database> {
     async ping() {
       await pool.query('select 1');
     },
+    async executeSql(text, values) {
+      const result = await pool.query(
+        text,
+        values?.map((value) => value ?? null),
+      );
+      // Several statements answer one result each; the last one's rows are the answer.
+      const last = Array.isArray(result) ? (result as pg.QueryResult[]).at(-1) : result;
+      return { rows: (last?.rows ?? []) as Record<string, unknown>[] };
+    },
     async close() {
       await pool.end();
     },
@@ -94,6 +130,18 @@ export async function openPglite(dataDir: string, options: { loadDataDir?: Blob 
       },
       async ping() {
         await client.query('select 1');
+      },
+      async executeSql(text, values) {
+        if (values && values.length > 0) {
+          const result = await client.query(
+            text,
+            values.map((value) => value ?? null),
+          );
+          return { rows: result.rows as Record<string, unknown>[] };
+        }
+        // The extended protocol PGlite's query() speaks takes one statement; exec() takes a script.
+        const results = await client.exec(text);
+        return { rows: (results.at(-1)?.rows ?? []) as Record<string, unknown>[] };
       },
       async close() {
         await client.close();

@@ -35,6 +35,19 @@ describe('operating metrics', () => {
     expect(await value('turnout_broadcasts_total{event="participation:changed"}')).toBe(broadcastsBefore + 3);
   });
 
+  it('report the job queue: each kind by state, read at scrape time, and runs by outcome', async () => {
+    // Every process enqueues a cleanup when it starts; this one works it.
+    const deadline = Date.now() + 20_000;
+    while ((await value('turnout_job_runs_total{queue="jobs.cleanup",outcome="completed"}')) < 1) {
+      if (Date.now() > deadline) throw new Error('the start-up cleanup did not run');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const text = await t.app.metrics.registry.metrics();
+    for (const state of ['queued', 'running', 'failed']) {
+      expect(text).toContain(`turnout_jobs{queue="jobs.cleanup",state="${state}"} 0`);
+    }
+  });
+
   it('count rate-limit rejections by limiter, and time requests by route and status', async () => {
     for (let i = 0; i < 5; i++) {
       await t.app.inject({

@@ -4,6 +4,7 @@ import fp from 'fastify-plugin';
 import type { Redis } from 'ioredis';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { Database } from '../db/database';
+import type { JobCounts, JobOutcome } from '../jobs/pg-boss-queue';
 import type { Publisher } from '../realtime/publisher';
 
 /** Up to 30 s: a request waiting its turn on a busy event's row lock can take that long (pg pool wait). */
@@ -90,8 +91,45 @@ export function createMetrics({ version = 'dev', engine }: MetricsOptions = {}) 
     },
   });
 
+  const jobRuns = new Counter({
+    name: 'turnout_job_runs_total',
+    help: 'Job runs on this process by kind and outcome (failed: the handler threw; a retry may follow)',
+    labelNames: ['queue', 'outcome'] as const,
+    registers,
+  });
+  let jobCounts: (() => Promise<Map<string, JobCounts>>) | undefined;
+  new Gauge({
+    name: 'turnout_jobs',
+    help: 'Jobs in the database by kind: queued (waiting or due for a retry), running, failed (out of retries, until archived)',
+    labelNames: ['queue', 'state'] as const,
+    registers,
+    async collect() {
+      if (!jobCounts) return;
+      this.reset();
+      let counts: Map<string, JobCounts>;
+      try {
+        counts = await jobCounts();
+      } catch {
+        // A database that cannot answer now leaves the series out of this scrape rather than failing it.
+        return;
+      }
+      for (const [queue, { queued, running, failed }] of counts) {
+        this.set({ queue, state: 'queued' }, queued);
+        this.set({ queue, state: 'running' }, running);
+        this.set({ queue, state: 'failed' }, failed);
+      }
+    },
+  });
+
   return {
     registry,
+    jobRun(queue: string, outcome: JobOutcome) {
+      jobRuns.inc({ queue, outcome });
+    },
+    /** Reads `turnout_jobs` from `source` at every scrape. */
+    watchJobs(source: { counts(): Promise<Map<string, JobCounts>> }) {
+      jobCounts = () => source.counts();
+    },
     observeRequest(labels: { method: string; route: string; status: number }, seconds: number) {
       httpDuration.observe({ ...labels, status: String(labels.status) }, seconds);
     },

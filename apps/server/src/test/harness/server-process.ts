@@ -21,26 +21,33 @@ function childEnv(env: Record<string, string>): NodeJS.ProcessEnv {
   };
 }
 
-const spawnServer = (env: Record<string, string>) =>
-  spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], { cwd: serverRoot, env: childEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+/** `entry`: a built bundle (test/harness/server-bundle.ts) instead of the sources run through tsx. */
+const spawnServer = (env: Record<string, string>, entry?: string) =>
+  spawn(process.execPath, entry ? [entry] : ['--import', 'tsx', 'src/server.ts'], {
+    cwd: serverRoot,
+    env: childEnv(env),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 
 export interface ServerProcess {
   /** Base URL the server listens on, e.g. http://127.0.0.1:41234. */
   url: string;
+  /** Where it serves /metrics (METRICS_PORT). */
+  metricsUrl: string;
   child: ChildProcess;
   /** Sends `signal` and resolves once the process has exited. */
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
 /** Starts the real server entry (`src/server.ts`) and resolves once it listens. */
-export async function startServer(env: Record<string, string>): Promise<ServerProcess> {
-  const child = spawnServer(env);
+export async function startServer(env: Record<string, string>, options: { entry?: string } = {}): Promise<ServerProcess> {
+  const child = spawnServer(env, options.entry);
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => {
     stderr += chunk.toString();
   });
   const exited = once(child, 'exit');
-  const url = await new Promise<string>((resolve, reject) => {
+  const [url, metricsUrl] = await new Promise<[string, string]>((resolve, reject) => {
     let buffered = '';
     const onData = (chunk: Buffer) => {
       buffered += chunk.toString();
@@ -48,7 +55,7 @@ export async function startServer(env: Record<string, string>): Promise<ServerPr
       if (match?.[1]) {
         child.stdout.off('data', onData);
         child.stdout.resume();
-        resolve(match[1]);
+        resolve([match[1], /"msg":"metrics listening at (http:\/\/[^"]+)"/.exec(buffered)?.[1] ?? '']);
       }
     };
     child.stdout.on('data', onData);
@@ -56,6 +63,7 @@ export async function startServer(env: Record<string, string>): Promise<ServerPr
   });
   return {
     url,
+    metricsUrl,
     child,
     async stop(signal = 'SIGTERM') {
       if (child.exitCode !== null || child.signalCode !== null) return;
