@@ -28,6 +28,15 @@ describe('db:backup and db:restore on PostgreSQL', { timeout: 180_000 }, () => {
       const targetUrl = new URL(source.config.url);
       targetUrl.pathname = `/${targetName}`;
       await npmRun('db:restore', [file], { DATABASE_URL: targetUrl.toString() });
+      // The job queue's schema comes along: the cleanup job the source's server enqueued at start is there.
+      const restored = new pg.Client({ connectionString: targetUrl.toString() });
+      await restored.connect();
+      try {
+        const { rows } = await restored.query("select count(*)::int as jobs from pgboss.job where name = 'jobs.cleanup'");
+        expect(rows[0]?.jobs).toBeGreaterThanOrEqual(1);
+      } finally {
+        await restored.end();
+      }
       expect(await loginStatus({ DATABASE_URL: targetUrl.toString() }, user)).toBe(200);
     } finally {
       await source.destroy();

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginStatus, npmRun, registerOn } from '../test/harness/database-cli';
 import { startServer } from '../test/harness/server-process';
+import { openPglite } from './database';
 
 let dir: string;
 beforeAll(async () => {
@@ -20,6 +21,14 @@ describe('db:backup and db:restore of the embedded database', { timeout: 180_000
 
     const restored = { DATA_DIR: join(dir, 'restored') };
     await npmRun('db:restore', [file], restored);
+    // The job queue's schema comes along: the cleanup job the source's server enqueued at start is there.
+    const database = await openPglite(restored.DATA_DIR);
+    try {
+      const { rows } = await database.executeSql("select count(*)::int as jobs from pgboss.job where name = 'jobs.cleanup'");
+      expect(rows[0]?.jobs).toBeGreaterThanOrEqual(1);
+    } finally {
+      await database.close();
+    }
     expect(await loginStatus(restored, user)).toBe(200);
     const again = await npmRun('db:restore', [file], restored).catch((error: { stderr: string }) => error);
     expect(again).toMatchObject({ stderr: expect.stringContaining('already holds a database') });
