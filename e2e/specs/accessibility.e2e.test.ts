@@ -1,15 +1,19 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from 'playwright-core';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { register } from '../pages/auth-pages';
+import { openSettings, turnOnTwoFactor } from '../pages/account-pages';
+import { register, submitLogin } from '../pages/auth-pages';
 import { createEvent, wallTimeInDays } from '../pages/event-pages';
+import { audit, horizontalOverflow, NARROW } from '../support/a11y';
 import { DESKTOP, newContext, PHONE, screenshot, uniqueSuffix, useBrowser } from '../support/browser';
+import { totpCode } from '../support/totp';
 
 const browser = useBrowser();
 let eventId: string;
 type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;
 let organizerState: StorageState;
 let joinerState: StorageState;
+/** An account with two-factor sign-in on, whose login stops at the code step. */
+const twoFactorName = `a11y_2fa_${uniqueSuffix()}`;
 
 beforeAll(async () => {
   const organizer = await newContext(browser());
@@ -28,30 +32,50 @@ beforeAll(async () => {
   await register(joiner.page, `a11y_joiner_${uniqueSuffix()}`, 'Joiner');
   joinerState = await joiner.context.storageState();
   await joiner.context.close();
+  const guarded = await newContext(browser());
+  await register(guarded.page, twoFactorName, 'Joiner');
+  await openSettings(guarded.page);
+  await turnOnTwoFactor(guarded.page, (secret) => totpCode(secret).code);
+  await guarded.context.close();
 });
-
-async function audit(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-}
-
-const NARROW = { width: 360, height: 740 };
-
-/** Elements whose right edge passes the viewport's, with the page's own scroll width. */
-function horizontalOverflow(page: Page) {
-  return page.evaluate(() => {
-    const width = document.documentElement.clientWidth;
-    const wide = Array.from(document.querySelectorAll('body *'))
-      .filter((el) => el.getBoundingClientRect().right > width + 0.5 && !el.closest('.visually-hidden'))
-      .map((el) => `${el.tagName.toLowerCase()}${el.className ? `.${String(el.className).split(' ')[0]}` : ''}`);
-    return document.documentElement.scrollWidth > width ? [`page scrolls to ${document.documentElement.scrollWidth} px`, ...wide] : [];
-  });
-}
 
 type Visit = { name: string; path: () => string; as: 'anonymous' | 'organizer' | 'joiner'; ready: (page: Page) => Promise<unknown> };
 const visits: Visit[] = [
   { name: 'login', path: () => '/login', as: 'anonymous', ready: (p) => p.getByRole('button', { name: 'Log in' }).waitFor() },
   { name: 'register', path: () => '/register', as: 'anonymous', ready: (p) => p.getByRole('button', { name: 'Create account' }).waitFor() },
+  {
+    name: 'login-code',
+    path: () => '/login',
+    as: 'anonymous',
+    ready: async (p) => {
+      await submitLogin(p, twoFactorName);
+      await p.getByLabel('Authentication code', { exact: true }).waitFor();
+    },
+  },
+  {
+    name: 'forgot-password',
+    path: () => '/forgot-password',
+    as: 'anonymous',
+    ready: (p) => p.getByRole('button', { name: 'Send the link' }).waitFor(),
+  },
+  {
+    name: 'reset-password',
+    path: () => '/reset-password#token=not-a-real-token',
+    as: 'anonymous',
+    ready: (p) => p.getByRole('button', { name: 'Set the new password' }).waitFor(),
+  },
+  {
+    name: 'verify-email',
+    path: () => '/verify-email#token=not-a-real-token',
+    as: 'anonymous',
+    ready: (p) => p.getByRole('heading', { name: 'This link has expired or was already used' }).waitFor(),
+  },
+  {
+    name: 'settings',
+    path: () => '/settings',
+    as: 'joiner',
+    ready: (p) => p.getByRole('list', { name: 'Sessions' }).waitFor(),
+  },
   {
     name: 'public-event',
     path: () => `/e/${eventId}`,

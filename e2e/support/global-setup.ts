@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { startMailSink } from './mail-sink';
 
 const root = new URL('../..', import.meta.url).pathname;
 
@@ -34,7 +35,8 @@ async function waitReady(url: string, child: ChildProcess, timeoutMs: number): P
 
 /**
  * Builds the app when its bundles are missing, then starts the real server on a fresh embedded
- * database (or on PostgreSQL when E2E_DATABASE_URL is set) for the whole run.
+ * database (or on PostgreSQL when E2E_DATABASE_URL is set) for the whole run, sending its mail to
+ * an SMTP sink the specs can read (support/mail.ts).
  */
 export default async function setup(project: TestProject) {
   const serverBundle = join(root, 'apps/server/dist/server.js');
@@ -43,6 +45,7 @@ export default async function setup(project: TestProject) {
     const build = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
     if (build.status !== 0) throw new Error('npm run build failed');
   }
+  const mail = await startMailSink();
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'turnout-e2e-'));
   const baseURL = `http://127.0.0.1:${port}`;
@@ -61,15 +64,19 @@ export default async function setup(project: TestProject) {
       ARGON2_MEMORY_KIB: '1024',
       ARGON2_ITERATIONS: '1',
       RATE_LIMIT_AUTH: '10000',
+      SMTP_URL: mail.smtpUrl,
+      MAIL_FROM: 'Turnout <turnout@e2e.test>',
       ...(process.env.E2E_DATABASE_URL ? { DATABASE_URL: process.env.E2E_DATABASE_URL } : {}),
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   await waitReady(`${baseURL}/readyz`, child, 60_000);
   project.provide('baseURL', baseURL);
+  project.provide('mailUrl', mail.mailUrl);
   return async () => {
     child.kill('SIGTERM');
     await new Promise((resolve) => child.once('exit', resolve));
+    await mail.close();
     rmSync(dataDir, { recursive: true, force: true });
   };
 }
@@ -77,5 +84,7 @@ export default async function setup(project: TestProject) {
 declare module 'vitest' {
   export interface ProvidedContext {
     baseURL: string;
+    /** The SMTP sink's HTTP listing of the mails the server sent (support/mail.ts). */
+    mailUrl: string;
   }
 }

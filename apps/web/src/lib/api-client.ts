@@ -55,8 +55,9 @@ export async function api<T>(method: Method, path: string, body?: unknown, signa
     throw new ApiError(0, 'network_error', 'Could not reach the server. Check your connection and try again.');
   }
   if (!response.ok) throw await toApiError(response);
-  if (response.status === 204) return undefined as T;
-  return (await response.json()) as T;
+  // 204, and a 202 that only says "accepted", carry no body.
+  const text = response.status === 204 ? '' : await response.text();
+  return (text ? JSON.parse(text) : undefined) as T;
 }
 
 export const isApiError = (error: unknown, status?: number): error is ApiError =>

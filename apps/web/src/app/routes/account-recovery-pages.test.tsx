@@ -19,7 +19,7 @@ const SENT = 'If an account has this address, a link is on its way (valid 30 min
 
 describe('forgot password', () => {
   it('sends the address and answers the same whatever the server knows of it', async () => {
-    const api = mockApi().on('POST', '/api/auth/password/forgot', () => json(202, {}));
+    const api = mockApi().on('POST', '/api/auth/password/forgot', () => new Response(null, { status: 202 }));
     const { user } = renderPage(<ForgotPasswordPage />, { path: '/forgot-password', viewer: null });
     await user.type(screen.getByLabelText('Email'), ' Jamie@Example.com ');
     await user.click(screen.getByRole('button', { name: 'Send the link' }));

@@ -38,6 +38,7 @@ describe('settings: sessions', () => {
     expect(signOut).toHaveAccessibleDescription('Safari on iPhone');
     await user.click(signOut);
     await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(1));
+    expect(screen.getByRole('heading', { name: 'Sessions' })).toHaveFocus();
     expect(api.sent('DELETE', `/api/auth/sessions/${phone.id}`)).toHaveLength(1);
   });
 
@@ -161,6 +162,7 @@ describe('settings: two-factor sign-in', () => {
 
     await user.click(within(twoFactor).getByRole('button', { name: 'I have saved them' }));
     expect(within(twoFactor).queryByRole('list', { name: 'Recovery codes' })).toBeNull();
+    await waitFor(() => expect(within(twoFactor).getByRole('heading', { level: 2 })).toHaveFocus());
     expect(screen.getByRole('region', { name: 'Two-factor sign-in On' })).toBeInTheDocument();
     expect(within(twoFactor).getByRole('button', { name: 'Turn off' })).toBeInTheDocument();
     expect(api.sent('POST', '/api/auth/totp/enable').map((r) => r.body)).toEqual([{ code: '000000' }, { code: '123456' }]);

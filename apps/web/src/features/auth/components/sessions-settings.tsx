@@ -1,5 +1,5 @@
 import type { Session } from '@turnout/contracts';
-import { useId } from 'react';
+import { useId, useRef } from 'react';
 import { Button } from '../../../components/ui/button';
 import { Pill } from '../../../components/ui/pill';
 import { Skeleton } from '../../../components/ui/skeleton';
@@ -15,7 +15,7 @@ import styles from './settings.module.css';
 const byRelevance = (a: Session, b: Session) =>
   Number(b.current) - Number(a.current) || Date.parse(b.lastSeenAt) - Date.parse(a.lastSeenAt);
 
-function SessionItem({ session }: { session: Session }) {
+function SessionItem({ session, onSignedOut }: { session: Session; onSignedOut: () => void }) {
   const revoke = useRevokeSession();
   const deviceId = useId();
   const device = describeDevice(session.userAgent);
@@ -41,7 +41,10 @@ function SessionItem({ session }: { session: Session }) {
         busy={revoke.isPending}
         onClick={() =>
           revoke.mutate(session, {
-            onSuccess: () => showToast({ title: session.current ? 'Signed out' : `Signed out ${device}` }),
+            onSuccess: () => {
+              showToast({ title: session.current ? 'Signed out' : `Signed out ${device}` });
+              if (!session.current) onSignedOut();
+            },
             onError: (error) => showToast({ tone: 'error', title: 'Could not sign out that session', body: errorMessage(error) }),
           })
         }
@@ -56,9 +59,10 @@ function SessionItem({ session }: { session: Session }) {
 export function SessionsSettings() {
   const sessions = useSessions();
   const headingId = useId();
+  const heading = useRef<HTMLHeadingElement>(null);
   return (
     <section className={styles.section} aria-labelledby={headingId} aria-busy={sessions.isPending || undefined}>
-      <h2 id={headingId} className={styles.heading}>
+      <h2 ref={heading} id={headingId} tabIndex={-1} className={styles.heading}>
         Sessions
       </h2>
       <p className={styles.muted}>Where your account is signed in. Sign out any device you do not recognise, then change your password.</p>
@@ -67,7 +71,7 @@ export function SessionsSettings() {
       {sessions.data && (
         <ul className={styles.sessions} aria-labelledby={headingId}>
           {[...sessions.data].sort(byRelevance).map((session) => (
-            <SessionItem key={session.id} session={session} />
+            <SessionItem key={session.id} session={session} onSignedOut={() => heading.current?.focus()} />
           ))}
         </ul>
       )}

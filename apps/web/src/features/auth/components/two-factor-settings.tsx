@@ -22,7 +22,14 @@ export function TwoFactorSettings() {
   const [step, setStep] = useState<Step>({ kind: 'idle' });
   const [status, setStatus] = useState<string | null>(null);
   const headingId = useId();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const leftStep = useRef(false);
   const enabled = account.data?.totpEnabled ?? false;
+  // Back from a step: the control that had focus is gone, so the section's heading takes it.
+  useEffect(() => {
+    if (step.kind === 'idle' && leftStep.current) heading.current?.focus();
+    leftStep.current = step.kind !== 'idle';
+  }, [step.kind]);
 
   function begin() {
     setStatus(null);
@@ -86,7 +93,7 @@ export function TwoFactorSettings() {
 
   return (
     <section className={styles.section} aria-labelledby={headingId}>
-      <h2 id={headingId} className={styles.heading}>
+      <h2 ref={heading} id={headingId} tabIndex={-1} className={styles.heading}>
         Two-factor sign-in {account.data && (enabled ? <Pill tone="success">On</Pill> : <Pill>Off</Pill>)}
       </h2>
       <p role="status" className={`${styles.status} ${status ? styles.success : ''}`}>
