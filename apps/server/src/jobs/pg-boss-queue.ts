@@ -58,6 +58,11 @@ interface Definition {
   periodic?: PeriodicJob;
 }
 
+/** Creates pg-boss's schema as its first start would (the test template database has it ready). */
+export async function installJobsSchema(database: Pick<Database, 'executeSql'>): Promise<void> {
+  await database.executeSql(PgBoss.getConstructionPlans(JOBS_SCHEMA));
+}
+
 /**
  * Runs `work` (idempotent) again when PostgreSQL ended it as a deadlock victim: processes starting
  * together create the same queues at once (pg-boss attaches a partition per queue, unlocked).

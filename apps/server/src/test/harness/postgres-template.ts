@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../../db/database';
+import { installJobsSchema } from '../../jobs/pg-boss-queue';
 
 /** Admin connection used to create and drop the per-run databases; never a shared application database. */
 export const postgresAdminUrl = () => process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -23,6 +24,8 @@ export default async function setup(project: TestProject) {
   await admin.query(`create database ${template}`);
   const database = await openDatabase({ kind: 'postgres', url: databaseUrl(template), poolMax: 2 });
   await database.migrate();
+  // The job queue's tables too, as a first start installs them: every app a test builds starts on them.
+  await installJobsSchema(database);
   await database.close();
   project.provide('postgresTemplate', template);
   return async () => {
