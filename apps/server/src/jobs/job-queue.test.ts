@@ -163,6 +163,29 @@ describe('the job queue', () => {
     expect(runsOf('blocking-3')).toHaveLength(0);
   });
 
+  it('stops gracefully: a running job finishes first; one still running at the deadline is handed back for a retry', async () => {
+    const second = createJobQueue({ database: db.database, log: { warn: () => {} }, pollingIntervalSeconds: 0.5, stopTimeoutMs: 1_500 });
+    const finished: string[] = [];
+    second.define('test.slow', async (data: { label: string; ms: number }) => {
+      runs.push({ name: 'test.slow', data, job: { id: '', retryCount: 0 }, at: Date.now() });
+      await new Promise((resolve) => setTimeout(resolve, data.ms));
+      finished.push(data.label);
+    });
+    await second.start();
+    await second.enqueue(db.database.db, 'test.slow', { label: 'slow-short', ms: 400 });
+    await second.enqueue(db.database.db, 'test.slow', { label: 'slow-long', ms: 3_000 });
+    await until(() => runsOf('slow-short').length > 0 && runsOf('slow-long').length > 0, 'both slow jobs running');
+
+    await second.stop();
+    expect(finished).toEqual(['slow-short']);
+    expect(await storedJobs('slow-short')).toEqual([{ state: 'completed' }]);
+    expect(await storedJobs('slow-long')).toEqual([{ state: 'retry' }]);
+    // The handler that outlived the stop ends without writing: its job stays handed back.
+    await until(() => finished.includes('slow-long'), 'the long handler to end');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await storedJobs('slow-long')).toEqual([{ state: 'retry' }]);
+  });
+
   it('refuses a kind nobody defined', async () => {
     await expect(queue.enqueue(db.database.db, 'test.unknown', {})).rejects.toThrow('job test.unknown is not defined');
   });

@@ -95,10 +95,16 @@ export function createJobQueue({
   stopTimeoutMs = 10_000,
 }: JobQueueOptions): PgBossJobQueue {
   const definitions = new Map<string, Definition>();
+  let state: 'new' | 'starting' | 'started' | 'stopping' | 'stopped' = 'new';
   // Every statement pg-boss has running, so `stop` can wait for them before the database closes
   // (pg-boss does not await the completion it writes after a handler returns).
   const inFlight = new Set<Promise<unknown>>();
   const tracked: ExecuteSql = (text, values) => {
+    // Once stopped, the database may be closing: a handler that outlived the stop deadline ends
+    // without writing (its job was already handed back for a retry). Only the completion commands
+    // pg-boss sends after a handler can come this late (workers, cron and maintenance have stopped);
+    // they are answered as when nothing changed.
+    if (state === 'stopped') return Promise.resolve({ rows: [{ count: 0 }] });
     const running = database.executeSql(text, values);
     inFlight.add(running);
     void running.then(
@@ -120,13 +126,20 @@ export function createJobQueue({
   // An EventEmitter without an 'error' listener would throw: a failed poll or maintenance run is logged and retried on the next tick.
   boss.on('error', (error) => log.warn({ err: loggableError(error) }, 'job queue: background query failed'));
 
-  let state: 'new' | 'starting' | 'started' | 'stopping' | 'stopped' = 'new';
+  /** Records a run's outcome; a database that cannot take it leaves the job running, to expire and be retried. */
+  async function record(name: string, jobId: string, outcome: () => Promise<void>): Promise<void> {
+    try {
+      await outcome();
+    } catch (error) {
+      log.warn({ job: name, jobId, err: loggableError(error) }, 'job queue: could not record the outcome, the job will run again');
+    }
+  }
 
   async function runOne(name: string, definition: Definition, job: PgBoss.JobWithMetadata<object>): Promise<void> {
     const context: JobContext = { id: job.id, retryCount: job.retryCount };
     if (state !== 'started') {
       // Fetched as the queue began to stop: handed back to be run later, by this process or another.
-      await boss.fail(name, job.id, { message: 'the job queue stopped before the job ran' });
+      await record(name, job.id, () => boss.fail(name, job.id, { message: 'the job queue stopped before the job ran' }));
       return;
     }
     try {
@@ -139,16 +152,17 @@ export function createJobQueue({
         final ? 'job failed for good' : 'job failed, will retry',
       );
       onRun?.(name, 'failed');
-      await boss.fail(name, job.id, { message: error instanceof Error ? error.message : String(error) });
+      await record(name, job.id, () => boss.fail(name, job.id, { message: error instanceof Error ? error.message : String(error) }));
       return;
     }
     onRun?.(name, 'completed');
-    await boss.complete(name, job.id);
+    await record(name, job.id, () => boss.complete(name, job.id));
   }
 
   async function startWorker(name: string, definition: Definition): Promise<void> {
     let workerId: string | undefined;
     workerId = await boss.work<object>(name, { batchSize: concurrency, includeMetadata: true }, async (jobs) => {
+      // runOne never throws: pg-boss would otherwise fail the whole batch, jobs still running included.
       await Promise.all(jobs.map((job) => runOne(name, definition, job)));
       // A full batch suggests more is waiting: fetch again at once rather than after the polling interval.
       if (jobs.length === concurrency && workerId) boss.notifyWorker(workerId);
