@@ -15,7 +15,19 @@ import { securityLog } from './http/security-log';
 import { defineMaintenanceJobs } from './jobs/maintenance.jobs';
 import { createJobQueue } from './jobs/pg-boss-queue';
 import { createAppMailer } from './mail';
-import { authRoutes, createAuthService, createPasswordHasher } from './modules/auth';
+import {
+  accountRoutes,
+  authRoutes,
+  createAccountService,
+  createAuthService,
+  createPasswordHasher,
+  createSecretBox,
+  createTotpService,
+  defineAuthJobs,
+  loadTotpKey,
+  sessionRoutes,
+  totpRoutes,
+} from './modules/auth';
 import { calendarRoutes, createCalendarService } from './modules/calendar';
 import { createEventsService, eventRoutes } from './modules/events';
 import { createNotificationsService, notificationRoutes } from './modules/notifications';
@@ -50,6 +62,8 @@ export interface AppDeps {
   logger?: FastifyServerOptions['logger'];
   /** Overrides JOBS_WORK: `{ work: false }` enqueues and keeps jobs without running any (tests). */
   jobs?: { work: boolean };
+  /** The clock of the account rules (token and session expiry); the system's when omitted (tests move it). */
+  now?: () => Date;
 }
 
 /** Builds the whole HTTP application without listening: server.ts listens, tests inject. */
@@ -59,6 +73,7 @@ export async function buildApp({
   redis,
   logger,
   jobs: jobsDeps,
+  now,
   metrics = createMetrics({ engine: database.engine }),
 }: AppDeps) {
   const app = Fastify({
@@ -126,13 +141,25 @@ export async function buildApp({
   const cookies = createSessionCookies(config);
   const limits = createRateLimiters(config.rateLimit, redis, metrics.rateLimited);
   const security = securityLog(app.log);
-  const auth = createAuthService({
+  const passwords = createPasswordHasher(config.argon2);
+  // Two-factor secrets are sealed under TOTP_ENCRYPTION_KEY (or the key kept in DATA_DIR).
+  const secrets = createSecretBox(await loadTotpKey(config.totpKey));
+  const accountDeps = {
     db: database.db,
-    passwords: createPasswordHasher(config.argon2),
+    runInTransaction: context.runInTransaction,
+    jobs,
+    passwords,
     limits,
-    session: config.session,
-    onSessionEnded: (sessionId) => publisher.endSession(sessionId),
     security,
+    ...(now ? { now } : {}),
+  };
+  // Verification, reset and notice mails: made and sent by jobs, never inside a request.
+  defineAuthJobs(jobs, { db: database.db, mailer, publicOrigin: config.publicOrigin, ...(now ? { now } : {}) });
+  const auth = createAuthService({
+    ...accountDeps,
+    session: config.session,
+    secrets,
+    onSessionEnded: (sessionId) => publisher.endSession(sessionId),
   });
   // Every write counts against its user; creating an event, which reaches every open socket, also has an hourly cap.
   const writeLimits: WriteLimits = { write: perUser(limits.writes), createEvent: perUser(limits.writes, limits.eventCreates) };
@@ -164,6 +191,9 @@ export async function buildApp({
 
   await app.register(healthRoutes, { readiness });
   await app.register(authRoutes, { auth, cookies });
+  await app.register(sessionRoutes, { auth, cookies, limits: writeLimits });
+  await app.register(accountRoutes, { account: createAccountService({ ...accountDeps, sessions: auth }), limits: writeLimits });
+  await app.register(totpRoutes, { totp: createTotpService({ ...accountDeps, secrets }), limits: writeLimits });
   const attendeeLists = createAttendeeLists({
     read: (eventId) => participationRepository.listAttendees(database.db, eventId),
     publisher: () => publisher,

@@ -60,6 +60,7 @@ const EnvSchema = z.object({
   RATE_LIMIT_LOGIN_FAILURES_PER_ADDRESS: int(1, 1_000_000).default(100),
   RATE_LIMIT_WRITES: int(1, 1_000_000).default(60),
   RATE_LIMIT_EVENT_CREATES: int(1, 1_000_000).default(30),
+  RATE_LIMIT_ACCOUNT_MAILS: int(1, 1_000_000).default(5),
   ARGON2_MAX_CONCURRENT: int(1, 256).optional(),
   ARGON2_MEMORY_KIB: int(8, 4_194_304).default(19_456),
   ARGON2_ITERATIONS: int(1, 100).default(2),
@@ -81,6 +82,7 @@ const EnvSchema = z.object({
     .trim()
     .refine((value) => mailFromPattern.test(value), 'must be an address or "Name <address>", e.g. Turnout <turnout@example.com>')
     .default('Turnout <turnout@localhost>'),
+  TOTP_ENCRYPTION_KEY: z.string().optional(),
 });
 
 /** Every environment variable the server reads (deployment manifests may set only these). */
@@ -111,6 +113,8 @@ export type Config = {
     eventCreatesPerHour: number;
     /** Socket handshakes per client address per minute. */
     handshakesPerMinute: number;
+    /** Password-reset and verification mails asked for one address per hour (past it, none is sent). */
+    accountMailsPerHour: number;
   };
   argon2: { memoryCost: number; timeCost: number; parallelism: number; maxConcurrent: number };
   socketMaxPerAddress: number;
@@ -129,6 +133,11 @@ export type Config = {
    * URL), or, without one, written to the log and kept in the database. `from` is the From header.
    */
   mail: { smtpUrl?: string; from: string };
+  /**
+   * The AES-256-GCM key two-factor secrets are encrypted under: given (TOTP_ENCRYPTION_KEY), or
+   * kept in a file of DATA_DIR that the first start creates.
+   */
+  totpKey: { kind: 'given'; key: Buffer } | { kind: 'file'; path: string };
 };
 
 export class ConfigError extends Error {
@@ -176,6 +185,12 @@ export function parseConfig(source: Record<string, string | undefined> = process
     }
     if (!e.PUBLIC_ORIGIN) problems.push('PUBLIC_ORIGIN: required in production (the origin users reach the app at)');
   }
+  const totpKey = e.TOTP_ENCRYPTION_KEY === undefined ? undefined : parseEncryptionKey(e.TOTP_ENCRYPTION_KEY);
+  // The key is a secret: a bad one is named, never echoed.
+  if (totpKey === null) problems.push('TOTP_ENCRYPTION_KEY: must be 32 bytes, as 64 hex digits or base64');
+  if (e.NODE_ENV === 'production' && e.DATABASE_URL && totpKey === undefined) {
+    problems.push('TOTP_ENCRYPTION_KEY: required in production with DATABASE_URL (every process must decrypt the same secrets)');
+  }
   if (e.METRICS_PORT !== 0 && e.METRICS_PORT === e.PORT) problems.push('METRICS_PORT: must differ from PORT (metrics are never public)');
   if (problems.length > 0) throw new ConfigError(problems);
 
@@ -201,6 +216,7 @@ export function parseConfig(source: Record<string, string | undefined> = process
       writesPerMinute: e.RATE_LIMIT_WRITES,
       eventCreatesPerHour: e.RATE_LIMIT_EVENT_CREATES,
       handshakesPerMinute: e.SOCKET_HANDSHAKES_PER_MINUTE,
+      accountMailsPerHour: e.RATE_LIMIT_ACCOUNT_MAILS,
     },
     argon2: {
       memoryCost: e.ARGON2_MEMORY_KIB,
@@ -215,5 +231,15 @@ export function parseConfig(source: Record<string, string | undefined> = process
     shutdown: { drainMs: e.SHUTDOWN_DRAIN_MS ?? (e.NODE_ENV === 'production' ? 5_000 : 0), timeoutMs: e.SHUTDOWN_TIMEOUT_MS },
     jobs: { work: e.JOBS_WORK === 'true', concurrency: e.JOBS_CONCURRENCY },
     mail: { ...(e.SMTP_URL ? { smtpUrl: e.SMTP_URL } : {}), from: e.MAIL_FROM },
+    totpKey: totpKey ? { kind: 'given', key: totpKey } : { kind: 'file', path: resolve(e.DATA_DIR, 'totp-encryption.key') },
   };
+}
+
+/** A 256-bit key written as 64 hex digits or as base64 (either alphabet); null when it is neither. */
+export function parseEncryptionKey(value: string): Buffer | null {
+  const text = value.trim();
+  if (/^[0-9a-fA-F]{64}$/.test(text)) return Buffer.from(text, 'hex');
+  if (!/^[A-Za-z0-9+/_-]{43}=?$/.test(text)) return null;
+  const key = Buffer.from(text.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
+  return key.length === 32 ? key : null;
 }

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { uniqueName } from '../test/builders/users';
+import { emailFor, uniqueName } from '../test/builders/users';
 import { fetchFrom, type ServerProcess, startServer } from '../test/harness/server-process';
 import { createTestDatabase, type TestDatabase } from '../test/harness/test-database';
 
@@ -23,7 +23,10 @@ afterEach(async () => {
 });
 afterAll(() => db.destroy());
 
-const credentials = () => ({ name: uniqueName('durable'), password: 'correct horse battery', role: 'organizer' as const });
+const credentials = () => {
+  const name = uniqueName('durable');
+  return { name, email: emailFor(name), password: 'correct horse battery', role: 'organizer' as const };
+};
 
 describe('PostgreSQL mode', { timeout: 120_000 }, () => {
   it('keeps a committed registration when the process is killed with SIGKILL right after answering', async () => {

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { uniqueName } from '../test/builders/users';
+import { emailFor, uniqueName } from '../test/builders/users';
 import { fetchFrom, runServerUntilExit, type ServerProcess, startServer } from '../test/harness/server-process';
 
 // The embedded engine only: a real server process on a DATA_DIR, killed without warning.
@@ -24,7 +24,10 @@ afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-const credentials = () => ({ name: uniqueName('durable'), password: 'correct horse battery', role: 'joiner' as const });
+const credentials = () => {
+  const name = uniqueName('durable');
+  return { name, email: emailFor(name), password: 'correct horse battery', role: 'joiner' as const };
+};
 
 describe('embedded mode (PGlite on DATA_DIR)', { timeout: 120_000 }, () => {
   it('keeps a committed registration when the process is killed with SIGKILL right after answering', async () => {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type App, buildApp } from '../app';
 import { parseConfig } from '../config';
 import { buildEvent, eventInput } from '../test/builders/events';
-import { buildUser } from '../test/builders/users';
+import { buildUser, registration } from '../test/builders/users';
 import { call, ORIGIN } from '../test/harness/api';
 import { buildTestApp, type TestApp, testEnv } from '../test/harness/build-test-app';
 import { createTestDatabase, type TestDatabase } from '../test/harness/test-database';
@@ -92,7 +92,7 @@ describe('a spoofed X-Forwarded-For, under each TRUST_PROXY setting', () => {
       method: 'POST',
       url: '/api/auth/register',
       headers: { origin: ORIGIN },
-      payload: { name, password: 'correct horse battery', role: 'joiner' },
+      payload: registration('abuse', { name }),
     });
     expect(registered.statusCode).toBe(201);
     return { app, name };
@@ -164,7 +164,7 @@ describe('security events in the log', () => {
       method: 'POST',
       url: '/api/auth/register',
       headers: { origin: ORIGIN },
-      payload: { name: `sec_${randomInt(1e9)}`, password, role: 'joiner' },
+      payload: registration('abuse', { name: `sec_${randomInt(1e9)}`, password }),
     });
     const { id, name } = registered.json().user;
     const login = (body: object) => app.inject({ method: 'POST', url: '/api/auth/login', headers: { origin: ORIGIN }, payload: body });

@@ -10,6 +10,16 @@ function sqlState(error: unknown): string | undefined {
   return undefined;
 }
 
+/** The constraint a unique violation (23505) names, on either engine; undefined for any other error. */
+export function uniqueViolation(error: unknown): string | undefined {
+  if (sqlState(error) !== '23505') return undefined;
+  for (let e = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    const constraint = (e as { constraint?: unknown }).constraint;
+    if (typeof constraint === 'string') return constraint;
+  }
+  return undefined;
+}
+
 /**
  * A database refusal a client's request can cause, as the answer it deserves; undefined for
  * anything else (a bug or an outage: a 500). Validation at the edges should leave nothing to land

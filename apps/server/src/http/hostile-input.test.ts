@@ -25,7 +25,13 @@ async function eventCount() {
 describe('text a person could not have typed', () => {
   it.each([
     ['a NUL in a login name', 'POST', '/api/auth/login', { name: 'ada\u0000', password: 'x' }, 'name'],
-    ['a NUL in a new name', 'POST', '/api/auth/register', { name: 'ada\u0000bob', password: 'long enough pass', role: 'joiner' }, 'name'],
+    [
+      'a NUL in a new name',
+      'POST',
+      '/api/auth/register',
+      { name: 'ada\u0000bob', email: 'ada@turnout.test', password: 'long enough pass', role: 'joiner' },
+      'name',
+    ],
     ['a lone surrogate in a password', 'POST', '/api/auth/login', { name: 'ada', password: 'pass\ud800word' }, 'password'],
     ['a NUL in a title', 'POST', '/api/events', eventInput({ title: 'Games\u0000night' }), 'title'],
     ['a NUL in a description', 'POST', '/api/events', eventInput({ description: 'Bring\u0000snacks' }), 'description'],

@@ -13,6 +13,14 @@ export type SecurityEvent =
   | { event: 'login_limited'; address: string; retryAfterSeconds: string | undefined }
   | { event: 'login_slowed'; address: string; delayMs: number }
   | { event: 'logout'; userId: string }
+  | { event: 'session_revoked'; userId: string }
+  | { event: 'password_changed'; userId: string; sessionsEnded: number }
+  | { event: 'password_reset'; userId: string; sessionsEnded: number }
+  | { event: 'email_changed'; userId: string }
+  | { event: 'email_verified'; userId: string }
+  | { event: 'totp_enabled'; userId: string }
+  | { event: 'totp_disabled'; userId: string }
+  | { event: 'recovery_code_used'; userId: string }
   | { event: 'csrf_refused'; address: string; method: string; origin: string | undefined }
   | { event: 'socket_refused'; address: string; reason: string };
 

@@ -12,7 +12,7 @@ import {
 } from '@turnout/contracts';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { uniqueName } from '../test/builders/users';
+import { emailFor, uniqueName } from '../test/builders/users';
 import { type Child, freePort, startChild } from '../test/harness/child-process';
 import { readRepoFile, repoPath } from '../test/harness/deploy-files';
 import { httpFrom, PollingClient, rawGet } from '../test/harness/polling-client';
@@ -170,7 +170,7 @@ describe('deploy/nginx as shipped', () => {
 async function register(role: 'organizer' | 'joiner') {
   const name = uniqueName(role);
   const password = 'correct horse battery';
-  const response = await request(origin, '/api/auth/register', { method: 'POST', json: { name, password, role } });
+  const response = await request(origin, '/api/auth/register', { method: 'POST', json: { name, email: emailFor(name), password, role } });
   expect(response.status).toBe(201);
   return { name, password, cookie: sessionCookie(response) };
 }

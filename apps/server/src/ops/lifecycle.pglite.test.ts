@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { uniqueName } from '../test/builders/users';
+import { emailFor, uniqueName } from '../test/builders/users';
 import { type Child, startChild } from '../test/harness/child-process';
 import { repoPath } from '../test/harness/deploy-files';
 
@@ -144,8 +144,10 @@ describe('the production process', { timeout: 120_000 }, () => {
   });
 });
 
+const newAccount = (name: string) => ({ name, email: emailFor(name), password: 'correct horse battery', role: 'joiner' });
+
 const registration = (url: string, n: number): RequestInit => ({
   method: 'POST',
   headers: { origin: url, 'content-type': 'application/json' },
-  body: JSON.stringify({ name: uniqueName(`drain${n}`), password: 'correct horse battery', role: 'joiner' }),
+  body: JSON.stringify(newAccount(uniqueName(`drain${n}`))),
 });

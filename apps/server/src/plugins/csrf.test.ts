@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildUser, uniqueName } from '../test/builders/users';
+import { buildUser, registration } from '../test/builders/users';
 import { ORIGIN } from '../test/harness/api';
 import { buildTestApp, type TestApp } from '../test/harness/build-test-app';
 
@@ -16,7 +16,7 @@ const register = (headers: Record<string, string>) =>
     method: 'POST',
     url: '/api/auth/register',
     headers,
-    payload: { name: uniqueName('csrf'), password: 'correct horse battery', role: 'joiner' },
+    payload: registration('csrf'),
   });
 
 function expectRefused(response: Awaited<ReturnType<typeof register>>) {

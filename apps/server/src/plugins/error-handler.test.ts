@@ -54,7 +54,7 @@ describe('bad input gets a clear 4xx in the error shape', () => {
     const response = await send('POST', '/api/auth/register', JSON.stringify({ name: 42, password: ['x'], role: null }));
     expectError(response, 400, 'validation_failed');
     const { fields } = response.json().error.details as { fields: Record<string, string[]> };
-    expect(Object.keys(fields).sort()).toEqual(['name', 'password', 'role']);
+    expect(Object.keys(fields).sort()).toEqual(['email', 'name', 'password', 'role']);
     for (const messages of Object.values(fields)) expect(messages.length).toBeGreaterThan(0);
   });
 

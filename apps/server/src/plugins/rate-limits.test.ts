@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildUser, uniqueName } from '../test/builders/users';
+import { buildUser, registration, uniqueName } from '../test/builders/users';
 import { ORIGIN } from '../test/harness/api';
 import { buildTestApp, type TestApp } from '../test/harness/build-test-app';
 
@@ -11,8 +11,7 @@ const freshAddress = () => `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1
 const post = (t: TestApp, url: string, payload: object, remoteAddress = '127.0.0.1') =>
   t.app.inject({ method: 'POST', url, payload, remoteAddress, headers: { origin: ORIGIN } });
 
-const register = (t: TestApp, address: string) =>
-  post(t, '/api/auth/register', { name: uniqueName('rl'), password: 'correct horse battery', role: 'joiner' }, address);
+const register = (t: TestApp, address: string) => post(t, '/api/auth/register', registration('rl'), address);
 
 function expectRateLimited(response: LightMyRequestResponse, maxSeconds: number) {
   expect(response.statusCode).toBe(429);

@@ -66,6 +66,8 @@ export interface RateLimiters {
   eventCreates: Limiter;
   /** Socket handshakes per client address per minute. */
   handshakes: Limiter;
+  /** Reset and verification mails asked for one address (lower case) per hour. */
+  accountMails: Limiter;
   /** Where a name's slow-down starts: failures from all addresses within 15 minutes. */
   slowDownAfter: number;
 }
@@ -84,6 +86,7 @@ export function createRateLimiters(
     writes: limiter(config.writesPerMinute, 60, 'writes', redis, onReject),
     eventCreates: limiter(config.eventCreatesPerHour, 60 * 60, 'event-creates', redis, onReject),
     handshakes: limiter(config.handshakesPerMinute, 60, 'handshakes', redis, onReject),
+    accountMails: limiter(config.accountMailsPerHour, 60 * 60, 'account-mails', redis, onReject),
     slowDownAfter: config.loginFailuresPer15Minutes,
   };
 }

@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sessions } from '../db/schema';
-import { buildUser, type TestUser, uniqueName } from '../test/builders/users';
+import { buildUser, registration, type TestUser } from '../test/builders/users';
 import { ORIGIN } from '../test/harness/api';
 import { buildTestApp, type TestApp } from '../test/harness/build-test-app';
 
@@ -34,7 +34,7 @@ describe('session expiry', () => {
       method: 'POST',
       url: '/api/auth/register',
       headers: { origin: ORIGIN },
-      payload: { name: uniqueName('exp'), password: 'correct horse battery', role: 'joiner' },
+      payload: registration('exp'),
     });
     expect(response.cookies[0]?.maxAge).toBe(ABSOLUTE_MINUTES * 60);
   });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildUser, uniqueName } from '../test/builders/users';
+import { buildUser, registration } from '../test/builders/users';
 import { call } from '../test/harness/api';
 import { buildTestApp, type TestApp } from '../test/harness/build-test-app';
 
@@ -39,7 +39,7 @@ function expectCleared(response: LightMyRequestResponse) {
 describe('the signed-in hint', () => {
   it('is set beside the session cookie at registration and login, readable by the page, with the same lifetime', async () => {
     const register = await call(t, 'POST', '/api/auth/register', {
-      body: { name: uniqueName('hint'), password: 'correct horse battery', role: 'joiner' },
+      body: registration('hint'),
     });
     expect(cookieNamed(register, SESSION)).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/', maxAge: ABSOLUTE_MINUTES * 60 });
     const hint = cookieNamed(register, HINT);
@@ -114,7 +114,7 @@ describe('the signed-in hint over https', () => {
       method: 'POST',
       url: '/api/auth/register',
       headers: { origin },
-      payload: { name: uniqueName('tls'), password: 'correct horse battery', role: 'organizer' },
+      payload: registration('tls', { role: 'organizer' }),
     });
     expect(register.statusCode).toBe(201);
     expect(cookieNamed(register, `__Host-${SESSION}`)).toMatchObject({ secure: true, httpOnly: true, path: '/' });

@@ -174,7 +174,21 @@ export const realtimeGateway = fp(
       }
     }
 
-    opts.setPublisher(createSocketPublisher(io, { strict: opts.config.env !== 'production', log: app.log }));
+    const socketPublisher = createSocketPublisher(io, { strict: opts.config.env !== 'production', log: app.log });
+    if (cluster) {
+      // The session cache is per process: a session ended here must not be served by another one
+      // for the rest of its cache entry (a revoked session, a reset password).
+      io.on('session:ended', (sessionId) => opts.auth.forgetSession(sessionId));
+      opts.setPublisher({
+        publish: (messages) => socketPublisher.publish(messages),
+        endSession(sessionId) {
+          io.serverSideEmit('session:ended', sessionId);
+          socketPublisher.endSession(sessionId);
+        },
+      });
+    } else {
+      opts.setPublisher(socketPublisher);
+    }
 
     const sweeper = startSessionSweeper({
       sweepExpiredSessions: () => opts.auth.sweepExpiredSessions(),

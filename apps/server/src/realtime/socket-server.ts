@@ -13,6 +13,8 @@ export interface InterServerEvents {
   'presence:report': (report: PeerReport) => void;
   /** A process lost its link to the others: every process has its clients resynchronise. */
   'cluster:resync': () => void;
+  /** A session ended on the sending process: the others stop serving it from their session caches at once. */
+  'session:ended': (sessionId: string) => void;
 }
 
 export type TurnoutServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;

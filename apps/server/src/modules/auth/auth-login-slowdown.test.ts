@@ -4,6 +4,7 @@ import { parseConfig } from '../../config';
 import type { SecurityEvent } from '../../http/security-log';
 import { createRateLimiters } from '../../plugins/rate-limits';
 import { buildUser, type TestUser } from '../../test/builders/users';
+import { authInfrastructure } from '../../test/harness/auth-service-deps';
 import { buildTestApp, type TestApp, testEnv } from '../../test/harness/build-test-app';
 import { createAuthService } from './auth.service';
 import { createPasswordHasher } from './passwords';
@@ -24,7 +25,7 @@ function authWith(env: Record<string, string>) {
   const waits: number[] = [];
   const events: SecurityEvent[] = [];
   const auth = createAuthService({
-    db: t.db.database.db,
+    ...authInfrastructure(t.db.database.db),
     passwords: createPasswordHasher(config.argon2),
     limits: createRateLimiters(config.rateLimit, undefined),
     session: config.session,
@@ -41,11 +42,11 @@ describe('a name guessed from many addresses', () => {
     const { auth, waits, events } = authWith({ RATE_LIMIT_LOGIN_FAILURES: '3' });
     const name = owner.user.name;
     for (let i = 0; i < 6; i++) {
-      await expect(auth.login({ name, password: `guess ${i}` }, address(), undefined)).rejects.toMatchObject({ status: 401 });
+      await expect(auth.login({ name, password: `guess ${i}` }, { address: address() }, undefined)).rejects.toMatchObject({ status: 401 });
     }
     // Failures 1–3 are not slowed; from the fourth attempt on each waits twice as long as the last.
     expect(waits).toEqual([250, 500, 1000]);
-    const session = await auth.login({ name, password: owner.password }, address(), undefined);
+    const session = await auth.login({ name, password: owner.password }, { address: address() }, undefined);
     expect(session.viewer.id).toBe(owner.user.id);
     expect(waits).toEqual([250, 500, 1000, 2000]);
     expect(events.filter((e) => e.event === 'login_slowed')).toHaveLength(4);
@@ -56,8 +57,8 @@ describe('a name guessed from many addresses', () => {
     const { auth, waits } = authWith({ RATE_LIMIT_LOGIN_FAILURES: '5' });
     const other = await buildUser(t);
     for (let i = 0; i < 4; i++)
-      await expect(auth.login({ name: other.user.name, password: 'nope' }, address(), undefined)).rejects.toThrow();
-    await auth.login({ name: other.user.name, password: other.password }, address(), undefined);
+      await expect(auth.login({ name: other.user.name, password: 'nope' }, { address: address() }, undefined)).rejects.toThrow();
+    await auth.login({ name: other.user.name, password: other.password }, { address: address() }, undefined);
     expect(waits).toEqual([]);
   });
 });

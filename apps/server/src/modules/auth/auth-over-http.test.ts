@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { uniqueName } from '../../test/builders/users';
+import { registration, uniqueName } from '../../test/builders/users';
 import { buildTestApp, type TestApp } from '../../test/harness/build-test-app';
 
 // Over a real socket with Node's fetch, keeping cookies the way a browser does.
@@ -54,7 +54,7 @@ describe('a browser-like client over HTTP', () => {
   it('registers, is recognised, logs out, and is then a stranger', async () => {
     const jar = new CookieJar();
     const name = uniqueName('socket');
-    const registered = await call(jar, 'POST', '/api/auth/register', { name, password: 'correct horse battery', role: 'organizer' });
+    const registered = await call(jar, 'POST', '/api/auth/register', registration('http', { name, role: 'organizer' }));
     expect(registered.status).toBe(201);
     const session = jar.cookies.get('turnout_session');
     expect(session?.attributes).toEqual(expect.arrayContaining(['HttpOnly', 'SameSite=Lax', 'Path=/']));

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildUser, uniqueName } from '../../test/builders/users';
+import { buildUser, registration, uniqueName } from '../../test/builders/users';
 import { ORIGIN } from '../../test/harness/api';
 import { buildTestApp, type TestApp } from '../../test/harness/build-test-app';
 
@@ -15,7 +15,7 @@ const post = (url: string, payload: unknown, headers: Record<string, string> = {
 describe('register', () => {
   it('creates the account, logs in with an HttpOnly SameSite=Lax cookie, and me answers', async () => {
     const name = uniqueName('Ada');
-    const response = await post('/api/auth/register', { name, password: 'correct horse battery', role: 'organizer' });
+    const response = await post('/api/auth/register', registration('routes', { name, role: 'organizer' }));
     expect(response.statusCode).toBe(201);
     expect(response.json().user).toMatchObject({ name, role: 'organizer' });
     const cookie = response.cookies[0];
@@ -28,7 +28,7 @@ describe('register', () => {
   it('refuses a name taken in another case with 409, saying so for the name field', async () => {
     const name = uniqueName('Case');
     await buildUser(t, { name });
-    const response = await post('/api/auth/register', { name: name.toUpperCase(), password: 'another password', role: 'joiner' });
+    const response = await post('/api/auth/register', registration('routes', { name: name.toUpperCase(), password: 'another password' }));
     expect(response.statusCode).toBe(409);
     // The register form shows the message under the name field.
     expect(response.json()).toEqual({
@@ -41,11 +41,11 @@ describe('register', () => {
   });
 
   it('answers bad fields with 400 and the field errors', async () => {
-    const response = await post('/api/auth/register', { name: 'a b', password: 'short', role: 'admin' });
+    const response = await post('/api/auth/register', { name: 'a b', email: 'not an address', password: 'short', role: 'admin' });
     expect(response.statusCode).toBe(400);
     const { error } = response.json();
     expect(error.code).toBe('validation_failed');
-    expect(Object.keys(error.details.fields).sort()).toEqual(['name', 'password', 'role']);
+    expect(Object.keys(error.details.fields).sort()).toEqual(['email', 'name', 'password', 'role']);
   });
 });
 

@@ -1,22 +1,94 @@
-import { and, eq, inArray, lt, or, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNotNull, lt, ne, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/database';
-import { type SessionRow, sessions, type UserRow, users } from '../../db/schema';
+import { type SessionRow, sessions, type UserRow, users, userTotp } from '../../db/schema';
+import { uniqueViolation } from '../../http/database-errors';
 
-export type NewUser = Pick<UserRow, 'name' | 'role' | 'passwordHash'>;
+export type NewUser = Pick<UserRow, 'name' | 'role' | 'passwordHash' | 'email'>;
+
+/** What only the account's owner sees about it. */
+export interface AccountState {
+  email: string | null;
+  emailVerified: boolean;
+  totpEnabled: boolean;
+}
+
+/** Which unique key a write collided with. */
+export type UserConflict = 'name' | 'email';
+
+const conflictOf = (error: unknown): UserConflict | null => {
+  const constraint = uniqueViolation(error);
+  if (constraint === 'users_name_lower_key') return 'name';
+  if (constraint === 'users_email_lower_key') return 'email';
+  return null;
+};
 
 // Ids per query when checking many sessions at once: well under any engine's parameter limit.
 const CHUNK = 500;
 
 export const authRepository = {
-  /** Inserts the user, or returns null when the name is taken (case-insensitively). */
-  async insertUser(db: Executor, user: NewUser): Promise<UserRow | null> {
-    const rows = await db
-      .insert(users)
-      .values(user)
-      // The only unique key a new user can collide on is lower(name).
-      .onConflictDoNothing()
-      .returning();
+  /** Inserts the user, or names the key (name or email, case-insensitive) that is taken. */
+  async insertUser(db: Executor, user: NewUser): Promise<{ user: UserRow } | { conflict: UserConflict }> {
+    try {
+      const rows = await db.insert(users).values(user).returning();
+      const inserted = rows[0];
+      if (!inserted) throw new Error('insert returned no row');
+      return { user: inserted };
+    } catch (error) {
+      const conflict = conflictOf(error);
+      if (conflict) return { conflict };
+      throw error;
+    }
+  },
+
+  async findUserById(db: Executor, id: string): Promise<UserRow | null> {
+    const rows = await db.select().from(users).where(eq(users.id, id)).limit(1);
     return rows[0] ?? null;
+  },
+
+  /** The user whose verified address is `email` (case-insensitive). */
+  async findUserByVerifiedEmail(db: Executor, email: string): Promise<UserRow | null> {
+    const rows = await db
+      .select()
+      .from(users)
+      .where(and(sql`lower(${users.email}) = lower(${email})`, isNotNull(users.emailVerifiedAt)))
+      .limit(1);
+    return rows[0] ?? null;
+  },
+
+  async account(db: Executor, userId: string): Promise<AccountState | null> {
+    const rows = await db
+      .select({ email: users.email, verifiedAt: users.emailVerifiedAt, totpEnabledAt: userTotp.enabledAt })
+      .from(users)
+      .leftJoin(userTotp, eq(userTotp.userId, users.id))
+      .where(eq(users.id, userId))
+      .limit(1);
+    const row = rows[0];
+    return row ? { email: row.email, emailVerified: row.verifiedAt !== null, totpEnabled: row.totpEnabledAt != null } : null;
+  },
+
+  async setPasswordHash(db: Executor, userId: string, passwordHash: string): Promise<void> {
+    await db.update(users).set({ passwordHash }).where(eq(users.id, userId));
+  },
+
+  /** Sets a new, unverified address; false when another account has it. */
+  async setEmail(db: Executor, userId: string, email: string): Promise<boolean> {
+    try {
+      await db.update(users).set({ email, emailVerifiedAt: null }).where(eq(users.id, userId));
+      return true;
+    } catch (error) {
+      if (conflictOf(error) === 'email') return false;
+      throw error;
+    }
+  },
+
+  /** Marks the address verified if it is still the user's; false when the user has another one now. */
+  async verifyEmail(db: Executor, userId: string, email: string, at: Date): Promise<boolean> {
+    const rows = await db
+      .update(users)
+      .set({ emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, ${at})` })
+      .where(and(eq(users.id, userId), sql`lower(${users.email}) = lower(${email})`))
+      .returning({ id: users.id });
+    return rows.length > 0;
   },
 
   async findUserByName(db: Executor, name: string): Promise<UserRow | null> {
@@ -24,8 +96,35 @@ export const authRepository = {
     return rows[0] ?? null;
   },
 
-  async insertSession(db: Executor, session: Pick<SessionRow, 'tokenHash' | 'userId' | 'expiresAt'>): Promise<void> {
+  async insertSession(db: Executor, session: Pick<SessionRow, 'tokenHash' | 'userId' | 'expiresAt' | 'userAgent'>): Promise<void> {
     await db.insert(sessions).values(session);
+  },
+
+  /** The user's live sessions, most recently seen first. */
+  async listSessions(db: Executor, userId: string, now: Date): Promise<SessionRow[]> {
+    return db
+      .select()
+      .from(sessions)
+      .where(and(eq(sessions.userId, userId), sql`${sessions.expiresAt} > ${now}`))
+      .orderBy(desc(sessions.lastSeenAt), desc(sessions.createdAt));
+  },
+
+  /** Deletes the user's session with public id `id`; answers its token hash, or null when the user has none such. */
+  async deleteOwnSession(db: Executor, userId: string, id: string): Promise<string | null> {
+    const rows = await db
+      .delete(sessions)
+      .where(and(eq(sessions.userId, userId), eq(sessions.id, id)))
+      .returning({ tokenHash: sessions.tokenHash });
+    return rows[0]?.tokenHash ?? null;
+  },
+
+  /** Deletes every session of the user but `except` (a token hash); answers the deleted ones' token hashes. */
+  async deleteUserSessions(db: Executor, userId: string, except?: string): Promise<string[]> {
+    const rows = await db
+      .delete(sessions)
+      .where(and(eq(sessions.userId, userId), except === undefined ? undefined : ne(sessions.tokenHash, except)))
+      .returning({ tokenHash: sessions.tokenHash });
+    return rows.map((row) => row.tokenHash);
   },
 
   /** The session and its user, if the session exists and has not passed its absolute expiry. */

@@ -1,8 +1,8 @@
-import { ErrorBodySchema, LoginBodySchema, RegisterBodySchema, UserResponseSchema } from '@turnout/contracts';
+import { ErrorBodySchema, LoginBodySchema, MeResponseSchema, RegisterBodySchema } from '@turnout/contracts';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireViewer, type SessionCookies } from '../../plugins/session';
-import { presentUser } from './auth.presenter';
+import { presentMe } from './auth.presenter';
 import type { AuthService } from './auth.service';
 
 const tags = ['auth'];
@@ -10,20 +10,27 @@ const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchem
 
 export const authRoutes: FastifyPluginAsyncZod<{ auth: AuthService; cookies: SessionCookies }> = async (app, { auth, cookies }) => {
   app.post('/api/auth/register', {
-    schema: { tags, summary: 'Create an account and log in', body: RegisterBodySchema, response: { 201: UserResponseSchema, ...errors } },
+    schema: { tags, summary: 'Create an account and log in', body: RegisterBodySchema, response: { 201: MeResponseSchema, ...errors } },
     handler: async (request, reply) => {
-      const { token, viewer } = await auth.register(request.body, request.ip);
+      const client = { address: request.ip, userAgent: request.headers['user-agent'] };
+      const { token, viewer, account } = await auth.register(request.body, client);
       cookies.set(reply, token);
-      return reply.status(201).send({ user: presentUser(viewer) });
+      return reply.status(201).send(presentMe(viewer, account));
     },
   });
 
   app.post('/api/auth/login', {
-    schema: { tags, summary: 'Log in (rotates the session)', body: LoginBodySchema, response: { 200: UserResponseSchema, ...errors } },
+    schema: {
+      tags,
+      summary: 'Log in (rotates the session); with two-factor on, 401 totp_required until `totp` is given',
+      body: LoginBodySchema,
+      response: { 200: MeResponseSchema, ...errors },
+    },
     handler: async (request, reply) => {
-      const { token, viewer } = await auth.login(request.body, request.ip, cookies.read(request));
+      const client = { address: request.ip, userAgent: request.headers['user-agent'] };
+      const { token, viewer, account } = await auth.login(request.body, client, cookies.read(request));
       cookies.set(reply, token);
-      return { user: presentUser(viewer) };
+      return presentMe(viewer, account);
     },
   });
 
@@ -43,7 +50,10 @@ export const authRoutes: FastifyPluginAsyncZod<{ auth: AuthService; cookies: Ses
   });
 
   app.get('/api/auth/me', {
-    schema: { tags, summary: 'The logged-in user', response: { 200: UserResponseSchema, 401: ErrorBodySchema } },
-    handler: async (request) => ({ user: presentUser(requireViewer(request)) }),
+    schema: { tags, summary: 'The logged-in user and their account', response: { 200: MeResponseSchema, 401: ErrorBodySchema } },
+    handler: async (request) => {
+      const viewer = requireViewer(request);
+      return presentMe(viewer, await auth.account(viewer));
+    },
   });
 };

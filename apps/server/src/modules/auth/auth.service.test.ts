@@ -7,6 +7,7 @@ import type { AppError } from '../../http/errors';
 import type { SecurityEvent } from '../../http/security-log';
 import { createRateLimiters, type RateLimiters } from '../../plugins/rate-limits';
 import { uniqueName } from '../../test/builders/users';
+import { authInfrastructure } from '../../test/harness/auth-service-deps';
 import { buildTestApp, type TestApp, testEnv } from '../../test/harness/build-test-app';
 import { authRepository } from './auth.repository';
 import { createAuthService } from './auth.service';
@@ -35,7 +36,7 @@ function serviceAt(start: number, options: { env?: Record<string, string>; limit
   const events: SecurityEvent[] = [];
   const limits = createRateLimiters(config.rateLimit, undefined);
   const auth = createAuthService({
-    db: t.db.database.db,
+    ...authInfrastructure(t.db.database.db),
     passwords: createPasswordHasher(config.argon2),
     limits: options.limits ? options.limits(limits) : limits,
     session: { idleMinutes: IDLE_MINUTES, absoluteMinutes: 120 },
@@ -51,7 +52,11 @@ function serviceAt(start: number, options: { env?: Record<string, string>; limit
 
 /** A new account's session, last seen at `lastSeenAt` on the service's clock. */
 async function sessionOf(service: ReturnType<typeof serviceAt>, lastSeenAt: number) {
-  const started = await service.auth.register({ name: uniqueName('clock'), password: 'correct horse battery', role: 'joiner' }, '10.0.0.1');
+  const name = uniqueName('clock');
+  const started = await service.auth.register(
+    { name, email: `${name}@example.test`, password: 'correct horse battery', role: 'joiner' },
+    { address: '10.0.0.1' },
+  );
   await t.db.database.db
     .update(sessions)
     .set({ lastSeenAt: new Date(lastSeenAt) })
@@ -155,8 +160,10 @@ describe('login in the auth service', () => {
     const { viewer } = await sessionOf(service, Date.now());
     const from = address();
     for (let i = 0; i < 2; i++)
-      await expect(service.auth.login({ name: viewer.name, password: 'guess' }, from, undefined)).rejects.toMatchObject({ status: 401 });
-    const refused = service.auth.login({ name: viewer.name, password: 'guess' }, from, undefined);
+      await expect(service.auth.login({ name: viewer.name, password: 'guess' }, { address: from }, undefined)).rejects.toMatchObject({
+        status: 401,
+      });
+    const refused = service.auth.login({ name: viewer.name, password: 'guess' }, { address: from }, undefined);
     await expect(refused).rejects.toMatchObject({ status: 429 });
     const retryAfter = await refused.catch((error: AppError) => error.headers?.['retry-after']);
     expect(retryAfter).toMatch(/^\d+$/);
@@ -175,7 +182,7 @@ describe('login in the auth service', () => {
       }),
     });
     const { viewer } = await sessionOf(service, Date.now());
-    await expect(service.auth.login({ name: viewer.name, password: 'guess' }, address(), undefined)).rejects.toBe(unreachable);
+    await expect(service.auth.login({ name: viewer.name, password: 'guess' }, { address: address() }, undefined)).rejects.toBe(unreachable);
     expect(service.events).toEqual([]);
   });
 
@@ -185,18 +192,24 @@ describe('login in the auth service', () => {
     // U+212A KELVIN SIGN: "\u212A".toLowerCase() and PostgreSQL's lower() are both "k".
     const lookalike = viewer.name.replace('k', '\u212A');
     for (let i = 0; i < 3; i++)
-      await expect(service.auth.login({ name: lookalike, password: 'guess' }, address(), undefined)).rejects.toMatchObject({ status: 401 });
-    await expect(service.auth.login({ name: viewer.name, password: 'guess' }, address(), undefined)).rejects.toMatchObject({ status: 401 });
+      await expect(service.auth.login({ name: lookalike, password: 'guess' }, { address: address() }, undefined)).rejects.toMatchObject({
+        status: 401,
+      });
+    await expect(service.auth.login({ name: viewer.name, password: 'guess' }, { address: address() }, undefined)).rejects.toMatchObject({
+      status: 401,
+    });
     expect(service.events).toContainEqual(expect.objectContaining({ event: 'login_slowed', delayMs: 250 }));
   });
 
   it('waits on a real timer when no sleep is given', async () => {
     const service = serviceAt(Date.now(), { env: { RATE_LIMIT_LOGIN_FAILURES: '1' } });
     const { viewer } = await sessionOf(service, Date.now());
-    await expect(service.auth.login({ name: viewer.name, password: 'guess' }, address(), undefined)).rejects.toMatchObject({ status: 401 });
+    await expect(service.auth.login({ name: viewer.name, password: 'guess' }, { address: address() }, undefined)).rejects.toMatchObject({
+      status: 401,
+    });
     const timers = vi.spyOn(globalThis, 'setTimeout');
     try {
-      await expect(service.auth.login({ name: viewer.name, password: 'guess' }, address(), undefined)).rejects.toMatchObject({
+      await expect(service.auth.login({ name: viewer.name, password: 'guess' }, { address: address() }, undefined)).rejects.toMatchObject({
         status: 401,
       });
       expect(timers).toHaveBeenCalledWith(expect.any(Function), 250);

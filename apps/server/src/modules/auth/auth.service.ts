@@ -2,26 +2,43 @@ import { ErrorCode, type LoginBody, type RegisterBody } from '@turnout/contracts
 import type { Config } from '../../config';
 import type { Db } from '../../db/database';
 import type { UserRow } from '../../db/schema';
-import { AppError, conflict } from '../../http/errors';
+import type { RunInTransaction } from '../../db/unit-of-work';
+import { AppError, conflict, notFound } from '../../http/errors';
 import { type SecurityLog, silentSecurityLog } from '../../http/security-log';
-import { loginDelayMs, type RateLimiters } from '../../plugins/rate-limits';
-import { authRepository } from './auth.repository';
+import type { JobQueue } from '../../jobs/job-queue';
+import type { RateLimiters } from '../../plugins/rate-limits';
+import { authJobs } from './auth.jobs';
+import { type AccountState, authRepository } from './auth.repository';
+import { createLoginAttempts } from './login-attempts';
+import { assertAcceptablePassword } from './password-policy';
 import type { PasswordHasher } from './passwords';
+import { createSecondFactor } from './second-factor';
 import { createSessionCache, SESSION_CACHE_TTL_MS } from './session-cache';
-import { hashSessionToken, newSessionToken, SESSION_TOKEN_PATTERN } from './session-tokens';
+import { cleanUserAgent, hashSessionToken, newSessionToken, SESSION_TOKEN_PATTERN } from './session-tokens';
+import type { SecretBox } from './totp-secrets';
 import type { Viewer } from './viewer';
 
 export interface AuthServiceDeps {
   db: Db;
+  runInTransaction: RunInTransaction;
+  jobs: Pick<JobQueue, 'enqueue'>;
   passwords: PasswordHasher;
   limits: RateLimiters;
   session: Config['session'];
-  /** Called after a session is deleted, so its sockets can be disconnected. */
+  /** Opens two-factor secrets (TOTP_ENCRYPTION_KEY). */
+  secrets: SecretBox;
+  /** Called after a session is deleted, so its sockets can be disconnected (on every process). */
   onSessionEnded?: (sessionId: string) => void;
   security?: SecurityLog;
   /** Waits before a login whose name is under attack (tests pass a clock that does not wait). */
   sleep?: (ms: number) => Promise<void>;
   now?: () => Date;
+}
+
+/** Where a request comes from, as sessions record it. */
+export interface Client {
+  address: string;
+  userAgent?: string | undefined;
 }
 
 const MINUTE = 60_000;
@@ -34,6 +51,9 @@ export function createAuthService(deps: AuthServiceDeps) {
   const now = deps.now ?? (() => new Date());
   const security = deps.security ?? silentSecurityLog;
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((done) => setTimeout(done, ms)));
+  const beginAttempt = createLoginAttempts(deps.limits, security, sleep);
+  const secondFactor = createSecondFactor({ db: deps.db, secrets: deps.secrets });
+  const jobs = authJobs(deps.jobs);
   // A request burst from one session reads it once per TTL; see session-cache.ts for the trade-off.
   const cache = createSessionCache(SESSION_CACHE_TTL_MS, () => now().getTime());
   const ended = (sessionId: string) => {
@@ -41,67 +61,82 @@ export function createAuthService(deps: AuthServiceDeps) {
     deps.onSessionEnded?.(sessionId);
   };
 
-  async function startSession(user: UserRow): Promise<{ token: string; viewer: Viewer }> {
+  async function startSession(user: UserRow, client: Client): Promise<{ token: string; viewer: Viewer }> {
     const token = newSessionToken();
     const sessionId = hashSessionToken(token);
     const expiresAt = new Date(now().getTime() + deps.session.absoluteMinutes * MINUTE);
-    await authRepository.insertSession(deps.db, { tokenHash: sessionId, userId: user.id, expiresAt });
+    await authRepository.insertSession(deps.db, {
+      tokenHash: sessionId,
+      userId: user.id,
+      expiresAt,
+      userAgent: cleanUserAgent(client.userAgent),
+    });
     return { token, viewer: toViewer(user, sessionId) };
   }
 
-  return {
-    async register(input: RegisterBody, address: string) {
-      await deps.limits.auth.consume(address);
+  async function accountOf(userId: string): Promise<AccountState> {
+    const account = await authRepository.account(deps.db, userId);
+    if (!account) throw notFound('Account');
+    return account;
+  }
+
+  const service = {
+    async register(input: RegisterBody, client: Client) {
+      await deps.limits.auth.consume(client.address);
+      await assertAcceptablePassword(input.password, input);
       const passwordHash = await deps.passwords.hash(input.password);
-      const user = await authRepository.insertUser(deps.db, { name: input.name, role: input.role, passwordHash });
-      if (!user)
-        throw conflict(ErrorCode.nameTaken, `The name "${input.name}" is already taken.`, {
-          fields: { name: ['This name is already taken'] },
-        });
-      return startSession(user);
+      const user = await deps.runInTransaction(async (tx) => {
+        const inserted = await authRepository.insertUser(tx, { name: input.name, role: input.role, passwordHash, email: input.email });
+        if ('conflict' in inserted) {
+          if (inserted.conflict === 'email')
+            throw conflict(ErrorCode.emailTaken, 'This email address belongs to another account.', {
+              fields: { email: ['This email address is already in use'] },
+            });
+          throw conflict(ErrorCode.nameTaken, `The name "${input.name}" is already taken.`, {
+            fields: { name: ['This name is already taken'] },
+          });
+        }
+        await jobs.verifyEmail(tx, { userId: inserted.user.id, email: input.email });
+        return inserted.user;
+      });
+      const started = await startSession(user, client);
+      return { ...started, account: { email: user.email, emailVerified: false, totpEnabled: false } satisfies AccountState };
     },
 
     /**
-     * Unknown names and wrong passwords take the same time and get the same answer. Guessing is
-     * limited per (name, address) and per address, each attempt counted before the password is
-     * checked and given back when it was right, so parallel guesses cannot slip past the count. A
-     * name failing from many addresses is slowed, never locked: its owner still gets in.
+     * Unknown names and wrong passwords take the same time and get the same answer (login-attempts.ts
+     * counts them). With two-factor on, the right password without a code is 401 totp_required and
+     * not a failure; a wrong code is 401 totp_invalid and is one.
      */
-    async login(input: LoginBody, address: string, previousToken: string | undefined) {
-      const { limits } = deps;
-      await limits.auth.consume(address);
-      const pair = `${input.name.toLowerCase()}|${address}`;
-      try {
-        await limits.loginByNameAndAddress.consume(pair);
-        await limits.loginByAddress.consume(address).catch(async (error: unknown) => {
-          await limits.loginByNameAndAddress.refund(pair);
-          throw error;
-        });
-      } catch (error) {
-        if (error instanceof AppError)
-          security.record({ event: 'login_limited', address, retryAfterSeconds: error.headers?.['retry-after'] });
-        throw error;
-      }
-      const nameKey = input.name.toLowerCase();
-      const delay = loginDelayMs(await limits.loginFailuresByName.count(nameKey), limits.slowDownAfter);
-      if (delay > 0) {
-        security.record({ event: 'login_slowed', address, delayMs: delay });
-        await sleep(delay);
-      }
+    async login(input: LoginBody, client: Client, previousToken: string | undefined) {
+      const { address } = client;
+      await deps.limits.auth.consume(address);
+      const attempt = await beginAttempt(input.name, address);
       const user = await authRepository.findUserByName(deps.db, input.name);
       const ok = await deps.passwords.verify(user?.passwordHash ?? null, input.password);
       if (!user || !ok) {
-        await limits.loginFailuresByName.consume(nameKey);
-        security.record({ event: 'login_failed', userId: user?.id ?? null, address });
+        await attempt.failed(user?.id ?? null);
         throw invalidCredentials();
       }
+      const factor = await secondFactor.check(user.id, input.totp, now());
+      if (factor === 'required') {
+        await attempt.notCounted();
+        throw new AppError(401, ErrorCode.totpRequired, 'Enter the code from your authenticator app.');
+      }
+      if (factor === 'invalid') {
+        await attempt.failed(user.id);
+        throw new AppError(401, ErrorCode.totpInvalid, 'That code is wrong or was already used.');
+      }
       // Whoever is at this address knows the password: its earlier misses on this name are forgotten.
-      // Others at the same address (a shared network) keep theirs: the address's count is only refunded.
-      await Promise.all([limits.loginByNameAndAddress.reset(pair), limits.loginByAddress.refund(address)]);
+      await attempt.succeeded();
       security.record({ event: 'login_succeeded', userId: user.id, address });
+      // The cost parameters were raised since this hash was made: it is made again with them.
+      if (deps.passwords.needsRehash(user.passwordHash)) {
+        await authRepository.setPasswordHash(deps.db, user.id, await deps.passwords.hash(input.password));
+      }
       // Rotation: a session token that existed before login is never reused after it.
-      if (previousToken) await this.logout(previousToken);
-      return startSession(user);
+      if (previousToken) await service.logout(previousToken);
+      return { ...(await startSession(user, client)), account: await accountOf(user.id) };
     },
 
     async logout(token: string): Promise<void> {
@@ -136,6 +171,30 @@ export function createAuthService(deps: AuthServiceDeps) {
       return viewer;
     },
 
+    /** What only the owner sees of their account: /api/auth/me. */
+    account: (viewer: Viewer) => accountOf(viewer.id),
+
+    listSessions: (viewer: Viewer) => authRepository.listSessions(deps.db, viewer.id, now()),
+
+    /** Ends one of the viewer's sessions (any other's is a 404); answers whether it was the one asking. */
+    async revokeSession(viewer: Viewer, id: string): Promise<{ current: boolean }> {
+      const sessionId = await authRepository.deleteOwnSession(deps.db, viewer.id, id);
+      if (sessionId === null) throw notFound('Session');
+      ended(sessionId);
+      security.record({ event: 'session_revoked', userId: viewer.id });
+      return { current: sessionId === viewer.sessionId };
+    },
+
+    /** After a commit that deleted these sessions: no process serves them again, their sockets disconnect. */
+    sessionsEnded(sessionIds: readonly string[]): void {
+      for (const sessionId of sessionIds) ended(sessionId);
+    },
+
+    /** Drops a session another process ended from this process's cache (it was deleted there). */
+    forgetSession(sessionId: string): void {
+      cache.end(sessionId, now().getTime());
+    },
+
     /** Deletes idle and expired sessions and ends their sockets. */
     async sweepExpiredSessions(): Promise<number> {
       const at = now();
@@ -147,6 +206,7 @@ export function createAuthService(deps: AuthServiceDeps) {
     /** Which of these sessions still exist, however the others ended. */
     existingSessionIds: (sessionIds: readonly string[]) => authRepository.existingSessionIds(deps.db, sessionIds),
   };
+  return service;
 }
 
 export type AuthService = ReturnType<typeof createAuthService>;

@@ -5,6 +5,16 @@ export interface PasswordHasher {
   hash(password: string): Promise<string>;
   /** Verifies against `storedHash`; with null, spends the same time and answers false. */
   verify(storedHash: string | null, password: string): Promise<boolean>;
+  /** Whether `storedHash` was made with other parameters than the configured ones (it is re-made at login). */
+  needsRehash(storedHash: string): boolean;
+}
+
+/** The algorithm and cost of a PHC string such as `$argon2id$v=19$m=19456,t=2,p=1$salt$hash`; null if it is not one. */
+export function hashParameters(phc: string): { algorithm: string; memoryCost: number; timeCost: number; parallelism: number } | null {
+  const match = /^\$(argon2(?:id|i|d))\$(?:v=\d+\$)?m=(\d+),t=(\d+),p=(\d+)\$/.exec(phc);
+  if (!match) return null;
+  const [, algorithm = '', m, t, p] = match;
+  return { algorithm, memoryCost: Number(m), timeCost: Number(t), parallelism: Number(p) };
 }
 
 /** Runs at most `limit` tasks at once; the rest wait their turn in arrival order. */
@@ -45,6 +55,16 @@ export function createPasswordHasher({ maxConcurrent, ...params }: Config['argon
         return false;
       }
       return inTurn(() => verify(storedHash, password)).catch(() => false);
+    },
+    needsRehash(storedHash) {
+      const stored = hashParameters(storedHash);
+      return (
+        stored === null ||
+        stored.algorithm !== 'argon2id' ||
+        stored.memoryCost !== params.memoryCost ||
+        stored.timeCost !== params.timeCost ||
+        stored.parallelism !== params.parallelism
+      );
     },
   };
 }

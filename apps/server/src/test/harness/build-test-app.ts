@@ -17,6 +17,8 @@ export const testEnv: Record<string, string> = {
   SOCKET_HANDSHAKES_PER_MINUTE: '100000',
   PUBLIC_ORIGIN: 'http://turnout.test',
   WEB_DIST_DIR: '/nonexistent-web-dist',
+  // A fixed key, so no test writes one into a DATA_DIR.
+  TOTP_ENCRYPTION_KEY: '7475726e6f75742d746573742d746f74702d6b65792d33322d62797465732121',
 };
 
 export const testRedisUrl = () => process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -30,12 +32,19 @@ export interface TestApp {
 
 /** A full app on a fresh database of the engine under test. Close it in an after-hook. */
 export async function buildTestApp(
-  options: { env?: Record<string, string>; redis?: boolean; jobs?: { work: boolean } } = {},
+  options: { env?: Record<string, string>; redis?: boolean; jobs?: { work: boolean }; now?: () => Date } = {},
 ): Promise<TestApp> {
   const db = await createTestDatabase();
   const config = parseConfig({ ...testEnv, ...options.env });
   const redis = options.redis ? new Redis(testRedisUrl(), { maxRetriesPerRequest: 1 }) : undefined;
-  const app = await buildApp({ config, database: db.database, redis, logger: false, ...(options.jobs ? { jobs: options.jobs } : {}) });
+  const app = await buildApp({
+    config,
+    database: db.database,
+    redis,
+    logger: false,
+    ...(options.jobs ? { jobs: options.jobs } : {}),
+    ...(options.now ? { now: options.now } : {}),
+  });
   await app.ready();
   return {
     app,

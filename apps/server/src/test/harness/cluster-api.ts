@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Event, EventListResponse, Role, User } from '@turnout/contracts';
+import { emailFor } from '../builders/users';
 import { freePort, RedisServer, ServerProcess } from './cluster-processes';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
@@ -62,6 +63,7 @@ export async function register(server: { url: string }, role: Role): Promise<Acc
   const name = `${role}_${randomBytes(5).toString('hex')}`;
   const { body, headers } = await api<{ user: User }>(server, 'POST', '/api/auth/register', undefined, {
     name,
+    email: emailFor(name),
     password: 'correct horse battery',
     role,
   });

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { expect } from 'vitest';
-import { uniqueName } from '../builders/users';
+import { emailFor, uniqueName } from '../builders/users';
 import { repoPath } from './deploy-files';
 import { fetchFrom, startServer } from './server-process';
 
@@ -18,7 +18,8 @@ export const npmRun = (script: 'db:backup' | 'db:restore', args: string[], env: 
 export async function registerOn(env: Record<string, string>) {
   const server = await startServer(env);
   try {
-    const user = { name: uniqueName('backup'), password: 'correct horse battery', role: 'joiner' as const };
+    const name = uniqueName('backup');
+    const user = { name, email: emailFor(name), password: 'correct horse battery', role: 'joiner' as const };
     expect((await fetchFrom(server.url, '/api/auth/register', { method: 'POST', json: user })).status).toBe(201);
     return user;
   } finally {
