@@ -11,6 +11,7 @@ import { apiFigures } from './figures/api.mjs';
 import { embeddedFigures } from './figures/embedded.mjs';
 import { fanoutFigures } from './figures/fanout.mjs';
 import { joinRushFigure } from './figures/join-rush.mjs';
+import { mailFigures } from './figures/mail.mjs';
 import { webFigures } from './figures/web.mjs';
 import { dropAllDatabases, postgresVersion } from './lib/database.mjs';
 import { killChildren, LOAD_CORE, pinning, pinSelf } from './lib/proc.mjs';
@@ -43,6 +44,7 @@ const options = quick
       lighthouseRuns: 1,
       paintSamples: 3,
       startupRuns: 1,
+      mails: 200,
       profile: false,
     }
   : {
@@ -60,6 +62,7 @@ const options = quick
       lighthouseRuns: 3,
       paintSamples: 30,
       startupRuns: 3,
+      mails: 500,
       profile: !flag('--no-profile'),
     };
 
@@ -93,6 +96,7 @@ const groups = [
   { ids: [5], titles: ['Join rush (PostgreSQL)'], run: joinRushFigure },
   { ids: [7], titles: ['Embedded mode (PGlite)'], run: embeddedFigures },
   { ids: [8], titles: ['Web'], run: webFigures },
+  { ids: [9], titles: ['Mail throughput (PostgreSQL)'], run: mailFigures },
 ];
 
 let failed = false;

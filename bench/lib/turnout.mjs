@@ -50,6 +50,8 @@ export async function startTurnout({ database, redisUrl, nodeFlags = [], env = {
       SOCKET_HANDSHAKES_PER_MINUTE: '1000000',
       RATE_LIMIT_WRITES: '1000000',
       RATE_LIMIT_EVENT_CREATES: '1000000',
+      // Required in production on PostgreSQL (two-factor secrets); any fixed key serves the benchmark.
+      TOTP_ENCRYPTION_KEY: 'b'.repeat(64),
       ...(database.url ? { DATABASE_URL: database.url, DATA_DIR: '' } : { DATABASE_URL: '', DATA_DIR: database.dataDir }),
       REDIS_URL: redisUrl ?? '',
       ...env,
