@@ -28,12 +28,15 @@ const dockerCompose = (env: Record<string, string>) =>
     env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
   });
 
+// An example key: compose refuses to start the app without one.
+const TOTP_ENCRYPTION_KEY = '0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef';
+
 describe('deploy/compose.yaml for both Composes', () => {
   it('is valid against the Compose Specification schema (Compose v2), and a broken copy is not', () => {
     // The schema is draft 2019-09 (its $schema, an old http:// id, is dropped above): Ajv2019.
     const ajv = new Ajv2019({ strict: false, allErrors: true, validateFormats: false });
     const validate = ajv.compile(composeSpec);
-    const compose = interpolateCompose(readYamlDocuments('deploy/compose.yaml')[0], { POSTGRES_PASSWORD: 'example0password' });
+    const compose = interpolateCompose(readYamlDocuments('deploy/compose.yaml')[0], { POSTGRES_PASSWORD: 'example0password', TOTP_ENCRYPTION_KEY });
     expect(validate(compose), JSON.stringify(validate.errors)).toBe(true);
     const broken = structuredClone(compose) as { services: { app: Record<string, unknown> } };
     broken.services.app.depends_on = { postgres: { condition: 'healthy-ish' } };
@@ -42,10 +45,10 @@ describe('deploy/compose.yaml for both Composes', () => {
   });
 
   it("is accepted by Debian's docker-compose 1.29, which refuses it without POSTGRES_PASSWORD, naming it", async () => {
-    const { stdout } = await dockerCompose({ POSTGRES_PASSWORD: 'example0password' });
+    const { stdout } = await dockerCompose({ POSTGRES_PASSWORD: 'example0password', TOTP_ENCRYPTION_KEY });
     expect(stdout).toContain('DATABASE_URL: postgres://turnout:example0password@postgres:5432/turnout');
     expect(stdout).toMatch(/replicas: 2/);
-    const refused = await dockerCompose({}).then(
+    const refused = await dockerCompose({ TOTP_ENCRYPTION_KEY }).then(
       () => 'accepted',
       (error: { stderr: string }) => error.stderr,
     );
