@@ -42,8 +42,8 @@ export interface PeriodicJob {
 
 export interface PgBossJobQueue extends JobQueue {
   /**
-   * Declares a job that runs on `cron` and once after any process starts; at most one of it waits
-   * at a time, so many processes starting, and a start racing the schedule, add one run, not many.
+   * Declares a job that runs on `cron` and once after any process starts; at most one run of it
+   * waits at a time: a start or a cron tick while one waits adds none.
    */
   definePeriodic(name: string, schedule: PeriodicJob, handler: JobHandler<Record<string, never>>, options?: JobOptions): void;
   /** Kinds declared so far. */
