@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { concurrencyLimit, createPasswordHasher } from './passwords';
+import { concurrencyLimit, createPasswordHasher, hashParameters } from './passwords';
 
 describe('concurrencyLimit', () => {
   it('never runs more than the limit at once, and runs everything in arrival order', async () => {
@@ -35,5 +35,27 @@ describe('createPasswordHasher', () => {
     expect(await Promise.all(hashes.map((h, i) => hasher.verify(h, ['one', 'two', 'three'][i] as string)))).toEqual([true, true, true]);
     expect(await hasher.verify(hashes[0] as string, 'two')).toBe(false);
     expect(await hasher.verify(null, 'one')).toBe(false);
+  });
+});
+
+describe('the cost parameters of a stored hash', () => {
+  const params = { memoryCost: 64, timeCost: 1, parallelism: 1, maxConcurrent: 2 };
+
+  it('are read from the PHC string argon2 writes', async () => {
+    const stored = await createPasswordHasher(params).hash('correct horse battery');
+    expect(stored).toMatch(/^\$argon2id\$v=19\$m=64,t=1,p=1\$/);
+    expect(hashParameters(stored)).toEqual({ algorithm: 'argon2id', memoryCost: 64, timeCost: 1, parallelism: 1 });
+    expect(hashParameters('$2b$10$abcdefghijklmnopqrstuv')).toBeNull();
+  });
+
+  it('call for a new hash when any of them differs from the configured ones, or the string is not argon2id', async () => {
+    const hasher = createPasswordHasher(params);
+    const stored = await hasher.hash('correct horse battery');
+    expect(hasher.needsRehash(stored)).toBe(false);
+    expect(createPasswordHasher({ ...params, memoryCost: 128 }).needsRehash(stored)).toBe(true);
+    expect(createPasswordHasher({ ...params, timeCost: 2 }).needsRehash(stored)).toBe(true);
+    expect(createPasswordHasher({ ...params, parallelism: 2 }).needsRehash(stored)).toBe(true);
+    expect(hasher.needsRehash(stored.replace('$argon2id$', '$argon2i$'))).toBe(true);
+    expect(hasher.needsRehash('not a hash')).toBe(true);
   });
 });
