@@ -30,8 +30,10 @@ beforeAll(async () => {
     onRun: metrics.jobRun,
     concurrency: 4,
     pollingIntervalSeconds: 0.5,
+    maintenanceIntervalSeconds: 1,
   });
   queue.define('test.record', record('test.record'));
+  queue.define('test.orphan', record('test.orphan'), { retryDelaySeconds: 1, expireInSeconds: 60 });
   // Throws on its first two attempts, then succeeds.
   queue.define(
     'test.flaky',
@@ -184,6 +186,17 @@ describe('the job queue', () => {
     await until(() => finished.includes('slow-long'), 'the long handler to end');
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(await storedJobs('slow-long')).toEqual([{ state: 'retry' }]);
+  });
+
+  it('takes back a job whose process died while running it, once it expires, and runs it again', async () => {
+    const id = await queue.enqueue(db.database.db, 'test.orphan', { label: 'orphan' }, { startAfter: new Date(Date.now() + 3_600_000) });
+    // As a process leaves it when it dies mid-run: active, started longer ago than its expiry.
+    await db.database.executeSql(
+      `update ${JOBS_SCHEMA}.job set state = 'active', started_on = now() - interval '61 seconds', start_after = now() where id = $1`,
+      [id],
+    );
+    await until(() => runsOf('orphan').length > 0, 'the orphaned job to run again', 30_000);
+    expect(runsOf('orphan').map((run) => run.job)).toEqual([{ id, retryCount: 1 }]);
   });
 
   it('refuses a kind nobody defined', async () => {
