@@ -1,5 +1,6 @@
-import type { Event } from '@turnout/contracts';
+import type { Event, SessionListResponse } from '@turnout/contracts';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { SESSION_CACHE_TTL_MS } from '../modules/auth';
 import { type Account, api, type Cluster, createEvent, getEvent, list, register, startCluster } from '../test/harness/cluster-api';
 import { Balancer, eventually } from '../test/harness/cluster-processes';
 import { EventMirror, snapshotOf } from '../test/harness/event-mirror';
@@ -94,6 +95,26 @@ describe('two processes sharing broadcasts through Redis', () => {
     const closed = Promise.all([onA.disconnected(), onB.disconnected()]);
     await api(b, 'POST', '/api/auth/logout', user);
     expect(await closed).toEqual(['io server disconnect', 'io server disconnect']);
+  });
+
+  it('revoking a session through B disconnects its sockets on A, and A stops serving it at once', async () => {
+    const user = await register(b, 'joiner');
+    const login = await api<unknown>(b, 'POST', '/api/auth/login', undefined, { name: user.user.name, password: 'correct horse battery' });
+    const other = { user: user.user, cookie: login.headers.getSetCookie()[0]?.split(';')[0] ?? '' };
+    const { body } = await api<SessionListResponse>(b, 'GET', '/api/auth/sessions', other);
+    const target = body.sessions.find((session) => !session.current);
+    if (!target) throw new Error('the first session is not listed');
+    const onA = await connect(a.url, user);
+    // A has just resolved the session, so its cache holds it for SESSION_CACHE_TTL_MS.
+    await api(a, 'GET', '/api/auth/me', user);
+    const cachedAt = Date.now();
+    const closed = onA.disconnected();
+    await api(b, 'DELETE', `/api/auth/sessions/${target.id}`, other);
+    expect(await closed).toBe('io server disconnect');
+    expect((await api(a, 'GET', '/api/auth/me', user, undefined, [401])).status).toBe(401);
+    // Within the cache's lifetime: only the cross-process message can have ended it on A.
+    expect(Date.now() - cachedAt).toBeLessThan(SESSION_CACHE_TTL_MS);
+    expect((await api(a, 'GET', '/api/auth/me', other)).status).toBe(200);
   });
 
   it('presence counts the viewers of an event on both processes', async () => {

@@ -6,6 +6,7 @@ export { AUTH_JOBS, defineAuthJobs } from './auth.jobs';
 export { authRoutes } from './auth.routes';
 export { type AuthService, createAuthService } from './auth.service';
 export { createPasswordHasher, type PasswordHasher } from './passwords';
+export { SESSION_CACHE_TTL_MS } from './session-cache';
 export { sessionRoutes } from './sessions.routes';
 export { totpRoutes } from './totp.routes';
 export { createTotpService, type TotpService } from './totp.service';
