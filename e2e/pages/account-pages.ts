@@ -13,15 +13,19 @@ export async function openSettings(page: Page): Promise<void> {
 export async function turnOnTwoFactor(
   page: Page,
   codeFor: (secret: string) => string,
+  /** Called when each step is on screen (the QR code, then the recovery codes). */
+  onStep: (step: 'setup' | 'recovery-codes') => Promise<unknown> = async () => undefined,
 ): Promise<{ secret: string; recoveryCodes: string[] }> {
   const section = page.getByRole('region', { name: /^Two-factor sign-in/ });
   await section.getByRole('button', { name: 'Turn on' }).click();
   await section.getByRole('img', { name: /QR code/ }).waitFor();
+  await onStep('setup');
   const secret = ((await section.locator('dd code').textContent()) ?? '').replace(/\s+/g, '');
   await section.getByLabel('Code from the app', { exact: true }).fill(codeFor(secret));
   await section.getByRole('button', { name: 'Turn on two-factor sign-in' }).click();
   const list = section.getByRole('list', { name: 'Recovery codes' });
   await list.waitFor();
+  await onStep('recovery-codes');
   const recoveryCodes = await list.getByRole('listitem').allInnerTexts();
   return { secret, recoveryCodes };
 }

@@ -95,12 +95,23 @@ describe('account recovery', () => {
 
 describe('screenshots for the docs (360 px)', () => {
   for (const colorScheme of ['light', 'dark'] as const) {
-    it(`settings, the login's code step and the reset page in the ${colorScheme} theme`, async () => {
+    it(`settings, two-factor setup, the login's code step and the reset page in the ${colorScheme} theme`, async () => {
       const name = `shots_${colorScheme}_${uniqueSuffix()}`;
       const { context, page } = await newContext(browser(), { viewport: NARROW, colorScheme });
       await register(page, name, 'Joiner');
+      const capture = async (shot: string) => {
+        expect(await audit(page)).toEqual([]);
+        expect(await horizontalOverflow(page)).toEqual([]);
+        // From the top: a full-page capture draws the sticky header where the page is scrolled to.
+        await page.evaluate(() => window.scrollTo(0, 0));
+        await page.screenshot({ path: join(docsScreenshots, `${shot}-narrow-${colorScheme}.png`), fullPage: true });
+      };
       await openSettings(page);
-      await turnOnTwoFactor(page, (key) => totpCode(key).code);
+      await turnOnTwoFactor(
+        page,
+        (key) => totpCode(key).code,
+        (step) => capture(`two-factor-${step}`),
+      );
       await page.getByRole('button', { name: 'I have saved them' }).click();
       await region(page, 'Two-factor sign-in On').waitFor();
       const shots: [string, () => Promise<unknown>][] = [
@@ -123,11 +134,7 @@ describe('screenshots for the docs (360 px)', () => {
       ];
       for (const [shot, show] of shots) {
         await show();
-        expect(await audit(page)).toEqual([]);
-        expect(await horizontalOverflow(page)).toEqual([]);
-        // From the top: a full-page capture draws the sticky header where the page is scrolled to.
-        await page.evaluate(() => window.scrollTo(0, 0));
-        await page.screenshot({ path: join(docsScreenshots, `${shot}-narrow-${colorScheme}.png`), fullPage: true });
+        await capture(shot);
       }
       await context.close();
     });

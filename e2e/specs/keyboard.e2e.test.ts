@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { register } from '../pages/auth-pages';
+import { emailFor, register } from '../pages/auth-pages';
 import { createEvent, eventLink, wallTimeInDays } from '../pages/event-pages';
 import { newContext, PHONE, uniqueSuffix, useBrowser } from '../support/browser';
 import { hasFocus, tabTo, typeWallTime } from '../support/keyboard';
@@ -71,8 +71,11 @@ it('lets a joiner sign up, find, join and leave an event, read notifications and
 
   const { context, page, errors } = await newContext(browser(), { viewport: PHONE });
   await page.goto('/register');
+  const joinerName = `kb_joiner_${uniqueSuffix()}`;
   await tabTo(page, page.getByLabel('Name', { exact: true }));
-  await page.keyboard.type(`kb_joiner_${uniqueSuffix()}`);
+  await page.keyboard.type(joinerName);
+  await tabTo(page, page.getByLabel('Email', { exact: true }));
+  await page.keyboard.type(emailFor(joinerName));
   await tabTo(page, page.getByLabel('Password', { exact: true }));
   await page.keyboard.type('correct horse battery');
   // Tab enters the role group on its checked radio (Joiner); the arrow keys move the choice.
