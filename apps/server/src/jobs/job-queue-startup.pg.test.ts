@@ -43,5 +43,8 @@ describe('starting many queues at once', () => {
     // Each start asked for a run of the periodic kind; one waits.
     const periodic = await database.executeSql(`select state::text as state from ${JOBS_SCHEMA}.job where name = 'test.periodic'`);
     expect(periodic.rows).toEqual([{ state: 'created' }]);
+    // And its cron, kept by pg-boss for whichever process works jobs to fire.
+    const schedules = await database.executeSql(`select name, cron, timezone from ${JOBS_SCHEMA}.schedule`);
+    expect(schedules.rows).toEqual([{ name: 'test.periodic', cron: '0 3 * * *', timezone: 'UTC' }]);
   });
 });
