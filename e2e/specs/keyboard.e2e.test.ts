@@ -3,6 +3,7 @@ import { emailFor, register } from '../pages/auth-pages';
 import { createEvent, eventLink, wallTimeInDays } from '../pages/event-pages';
 import { newContext, PHONE, uniqueSuffix, useBrowser } from '../support/browser';
 import { hasFocus, tabTo, typeWallTime } from '../support/keyboard';
+import { totpCode } from '../support/totp';
 
 // Only the keyboard drives the pages under test: no clicks, no fills.
 
@@ -145,4 +146,50 @@ it('lets a joiner sign up, find, join and leave an event, read notifications and
 
   expect([...errors, ...organizer.errors]).toEqual([]);
   await Promise.all([context.close(), organizer.context.close()]);
+});
+
+it('turns on two-factor sign-in from the settings and logs in with a code, with the keyboard alone', async () => {
+  const name = `kb_2fa_${uniqueSuffix()}`;
+  const { context, page, errors } = await newContext(browser());
+  await register(page, name, 'Joiner');
+
+  await tabTo(page, page.getByRole('link', { name: 'Settings' }));
+  await page.keyboard.press('Enter');
+  const twoFactor = page.getByRole('region', { name: /^Two-factor sign-in/ });
+  await tabTo(page, twoFactor.getByRole('button', { name: 'Turn on' }));
+  await page.keyboard.press('Enter');
+  // Each step takes focus to its heading, where a screen reader starts reading.
+  const setupHeading = twoFactor.getByRole('heading', { name: 'Add Turnout to your authenticator app' });
+  await expect.poll(() => hasFocus(setupHeading)).toBe(true);
+  const secret = ((await twoFactor.locator('dd code').textContent()) ?? '').replace(/\s+/g, '');
+  const enabled = totpCode(secret);
+  await tabTo(page, twoFactor.getByLabel('Code from the app', { exact: true }));
+  await page.keyboard.type(enabled.code);
+  await page.keyboard.press('Enter');
+  const codesHeading = twoFactor.getByRole('heading', { name: 'Save your recovery codes' });
+  await codesHeading.waitFor();
+  await expect.poll(() => hasFocus(codesHeading)).toBe(true);
+  await tabTo(page, twoFactor.getByRole('button', { name: 'I have saved them' }));
+  await page.keyboard.press('Enter');
+  await expect.poll(() => hasFocus(twoFactor.getByRole('heading', { level: 2 }))).toBe(true);
+
+  await tabTo(page, page.getByRole('button', { name: 'Log out' }), { backwards: true });
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: 'Log in' }).waitFor();
+
+  await tabTo(page, page.getByLabel('Name', { exact: true }));
+  await page.keyboard.type(name);
+  await tabTo(page, page.getByLabel('Password', { exact: true }));
+  await page.keyboard.type('correct horse battery');
+  await page.keyboard.press('Enter');
+  const codeStep = page.getByRole('heading', { name: 'Two-factor sign-in' });
+  await codeStep.waitFor();
+  await expect.poll(() => hasFocus(codeStep)).toBe(true);
+  await tabTo(page, page.getByLabel('Authentication code', { exact: true }));
+  await page.keyboard.type(totpCode(secret, enabled.step + 1).code);
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: 'Log out' }).waitFor();
+
+  expect(errors).toEqual([]);
+  await context.close();
 });
