@@ -44,7 +44,7 @@ async function series(server: ServerProcess, name: string): Promise<number> {
   return line ? Number(line.slice(name.length + 1)) : 0;
 }
 
-describe('job durability on PGlite (DATA_DIR)', { timeout: 120_000 }, () => {
+describe('job durability on PGlite (DATA_DIR)', { timeout: 240_000 }, () => {
   it('runs, after a restart, the job a process enqueued before it was killed with SIGKILL', async () => {
     const seeded: CleanupRows = await withDataDir(async (database) => {
       await database.migrate();
