@@ -86,11 +86,8 @@ async function openQueue(url) {
   return boss;
 }
 
-/** Median-of-runs of one side; `run()` answers {count, firstAt, lastAt, startedAt?, byUser, duplicates, recipients}. */
-async function measure(run, options, warmup) {
-  await warmup();
-  const done = [];
-  for (let r = 0; r < options.runs; r++) done.push(await run());
+/** Rates across runs; each run is {count, firstAt, lastAt, startedAt?, byUser, duplicates, recipients}. */
+function summarize(done) {
   const steady = spread(done.map((d) => ((d.count - 1) * 1000) / (d.lastAt - d.firstAt)));
   const endToEnd = done[0].startedAt === undefined ? undefined : spread(done.map((d) => (d.count * 1000) / (d.lastAt - d.startedAt)));
   const pickup = done[0].startedAt === undefined ? undefined : spread(done.map((d) => d.firstAt - d.startedAt));
@@ -146,33 +143,31 @@ export async function mailFigures(ctx) {
         baseline.send({ names: recipients.slice(0, n).map((r) => r.name), emails: recipients.slice(0, n).map((r) => r.email) });
         return undefined;
       });
-    const direct = await measure(
-      () => baselineRun(count),
-      options,
-      () => baselineRun(Math.min(count, 50)),
-    );
-    await baseline.close();
-
     const turnoutRun = (n) => sinkRun(n, () => enqueue(n));
-    const one = await measure(
-      () => turnoutRun(count),
-      options,
-      () => turnoutRun(Math.min(count, 50)),
-    );
+    // Baseline and Turnout runs alternate, so both meet the same load from the rest of the machine.
+    const paired = async () => {
+      await baselineRun(Math.min(count, 50));
+      await turnoutRun(Math.min(count, 50));
+      const base = [];
+      const ours = [];
+      for (let r = 0; r < options.runs; r++) {
+        base.push(await baselineRun(count));
+        ours.push(await turnoutRun(count));
+      }
+      return [summarize(base), summarize(ours)];
+    };
+    const [direct1, one] = await paired();
     const second = await startTurnout({ database, env: turnoutEnv('process-2') });
     cleanups.push(() => second.stop());
-    const two = await measure(
-      () => turnoutRun(count),
-      options,
-      () => turnoutRun(Math.min(count, 50)),
-    );
+    const [direct2, two] = await paired();
+    await baseline.close();
     const shares = two.done.map((d) => `${d.byUser['process-1'] ?? 0} / ${d.byUser['process-2'] ?? 0}`);
     if (two.done.some((d) => !d.byUser['process-1'] || !d.byUser['process-2'])) {
       figure.error(`mail: with 2 processes one of them sent nothing (${shares.join(', ')})`);
     }
 
-    const ratio1 = one.steady.median / direct.steady.median;
-    const ratio2 = two.steady.median / direct.steady.median;
+    const ratio1 = one.steady.median / direct1.steady.median;
+    const ratio2 = two.steady.median / direct2.steady.median;
     figure.table(
       [
         'sender',
@@ -182,20 +177,21 @@ export async function mailFigures(ctx) {
         'ratio to baseline (first → last)',
       ],
       [
-        ['nodemailer direct (baseline)', spreadText(direct.steady, 0), '', '', ''],
+        ['nodemailer direct (baseline), alternating with 1 process', spreadText(direct1.steady, 0), '', '', ''],
         ['Turnout, 1 process', spreadText(one.steady, 0), spreadText(one.endToEnd, 0), spreadText(one.pickup, 0), fmt(ratio1, 2)],
+        ['nodemailer direct (baseline), alternating with 2 processes', spreadText(direct2.steady, 0), '', '', ''],
         ['Turnout, 2 processes', spreadText(two.steady, 0), spreadText(two.endToEnd, 0), spreadText(two.pickup, 0), fmt(ratio2, 2)],
       ],
       `**${count} password-reset mails** per run, every one checked to arrive once at its own recipient:`,
     );
-    for (const [name, side, ratio] of [
-      ['1 process', one, ratio1],
-      ['2 processes', two, ratio2],
+    for (const [name, side, base, ratio] of [
+      ['1 process', one, direct1, ratio1],
+      ['2 processes', two, direct2, ratio2],
     ]) {
       figure.check({
         name: `mails/s, ${name}`,
         value: `${fmt(side.steady.median, 0)} mails/s`,
-        baseline: `${fmt(direct.steady.median, 0)} mails/s`,
+        baseline: `${fmt(base.steady.median, 0)} mails/s`,
         ratio: `${fmt(ratio, 2)}×`,
         target: '≥ 0.8×',
         met: options.quick ? null : ratio >= 0.8,
@@ -205,7 +201,7 @@ export async function mailFigures(ctx) {
       `What is timed: the bench process inserts the ${count} jobs of \`${QUEUE}\` in one statement through pg-boss (the server's own install and schema), as \`POST /api/auth/password/forgot\` would one by one; the server processes poll for them (every 2 s when idle), and each job looks the address up, stores its token's hash, renders the MJML template, sends through the process's SMTP pool (nodemailer, ${'`smtpPoolOptions`'}: 5 connections) and records the mail in \`mails\`. The sink (smtp-server on core 1, no parsing) stamps each arrival; "first → last mail" is the sending rate once mail flows, "enqueue → last mail" adds the wait for a poll. The baseline renders the same template beforehand (untimed) and hands all ${count} mails at once to nodemailer with the same pool options and the same sink, with no queue and no database.`,
     );
     figure.note(
-      `Cores: each Turnout process and the baseline on core 0 (\`taskset\`), the SMTP sink and this orchestrator on core 1; PostgreSQL unpinned. With 2 processes both share core 0 (mails sent by process 1 / process 2, per run: ${shares.join(', ')}). Defaults as shipped: \`JOBS_CONCURRENCY=4\` jobs of a kind at once per process, \`DATABASE_POOL_MAX=20\`. ${options.runs} run(s) after a ${Math.min(count, 50)}-mail warm-up each; median (min–max).`,
+      `Cores: each Turnout process and the baseline on core 0 (\`taskset\`), the SMTP sink and this orchestrator on core 1; PostgreSQL unpinned. With 2 processes both share core 0 (mails sent by process 1 / process 2, per run: ${shares.join(', ')}). Defaults as shipped: \`JOBS_CONCURRENCY=4\` jobs of a kind at once per process, \`DATABASE_POOL_MAX=20\`. ${options.runs} run(s) of each side, baseline and Turnout alternating, after a ${Math.min(count, 50)}-mail warm-up of each; median (min–max).`,
     );
 
     if (ctx.shouldProfile(figure)) {
