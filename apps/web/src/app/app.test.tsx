@@ -111,4 +111,22 @@ describe('the app', () => {
     socket.serverEmit('event:updated', { event: buildEvent({ ...walk, location: 'Tempelhof', version: 2 }) });
     await waitFor(() => expect(titles()).toEqual(['Board games night']));
   });
+  it('keeps the account from the same /me answer: the banner asks for an address, and the settings show it without asking again', async () => {
+    setSignedInHint();
+    const api = mockApi()
+      .on('GET', '/api/auth/me', () => json(200, buildMe({}, { email: null, emailVerified: false })))
+      .on('GET', '/api/events', () => json(200, buildPage([])))
+      .on('GET', '/api/notifications', () => json(200, { items: [], unreadCount: 0 }))
+      .on('GET', '/api/auth/sessions', () => json(200, { sessions: [] }));
+    const { user, router } = renderApp('/');
+
+    await user.click(await screen.findByRole('link', { name: 'Add an email address so you can reset your password' }));
+    await waitFor(() => expect(router.state.location.pathname).toBe('/settings'));
+    expect(await screen.findByRole('heading', { name: 'Settings', level: 1 })).toBeInTheDocument();
+    expect(screen.getByText(/No address yet/)).toBeInTheDocument();
+    // The banner is not repeated on the page that has the address form.
+    expect(screen.queryByRole('region', { name: 'Your email address' })).toBeNull();
+    expect(screen.getByRole('link', { name: 'Settings' })).toHaveAttribute('href', '/settings');
+    expect(api.sent('GET', '/api/auth/me')).toHaveLength(1);
+  });
 });

@@ -1,7 +1,11 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach, vi } from 'vitest';
 import { clearCookies } from './cookies';
+
+// Pages load lazily, as in the app: their first import is transformed on demand, which takes
+// longer than testing-library's default second on a busy machine.
+configure({ asyncUtilTimeout: 5000 });
 
 // A console.error during a test is a failure (React warnings, failed prop types, act() misuse).
 let errors: unknown[][] = [];
