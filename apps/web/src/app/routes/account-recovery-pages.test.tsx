@@ -5,6 +5,7 @@ import { buildAccount } from '../../test/builders';
 import { apiError, json, mockApi } from '../../test/fetch-mock';
 import { renderPage } from '../../test/render';
 import { ForgotPasswordPage } from './forgot-password-page';
+import { LoginPage } from './login-page';
 import { PASSWORD_RESET_NOTICE, ResetPasswordPage } from './reset-password-page';
 import { VerifyEmailPage } from './verify-email-page';
 
@@ -54,6 +55,14 @@ describe('reset password', () => {
     await waitFor(() => expect(router.state.location.pathname).toBe('/login'));
     expect(router.state.location.state).toEqual({ notice: PASSWORD_RESET_NOTICE });
     expect(api.sent('POST', '/api/auth/password/reset')[0]?.body).toEqual({ token: 'tok_abc123', password: 'a new long password' });
+  });
+
+  it('tells the login page that every session was signed out', async () => {
+    mockApi();
+    const { router } = renderPage(<LoginPage />, { path: '/login', viewer: null });
+    expect(screen.queryByText(PASSWORD_RESET_NOTICE)).toBeNull();
+    await router.navigate('/login', { state: { notice: PASSWORD_RESET_NOTICE } });
+    expect(await screen.findByText(PASSWORD_RESET_NOTICE)).toHaveAttribute('role', 'status');
   });
 
   it('asks for the same password twice', async () => {
