@@ -5,6 +5,7 @@ import { call } from '../../test/harness/api';
 import { buildTestApp, type TestApp } from '../../test/harness/build-test-app';
 import { mailsTo, nextMailTo, tokenIn } from '../../test/harness/mailbox';
 import { type SmtpSink, startSmtpSink } from '../../test/harness/smtp-sink';
+import { totpCodeAt } from './totp-codes';
 
 // Every account flow end to end: the request, the job it enqueues, the mail the SMTP server
 // receives, and the link's token followed back. The clock can be moved to expire tokens.
@@ -209,6 +210,22 @@ describe('a forgotten password', () => {
     expect((await call(t, 'POST', '/api/auth/password/reset', { body: { token: second, password: 'fresh new secret' } })).statusCode).toBe(
       204,
     );
+  });
+
+  it('does not turn two-factor sign-in off: the next login still asks for the code', async () => {
+    const user = await verifiedUser();
+    const { secret } = (await call(t, 'POST', '/api/auth/totp/setup', { as: user })).json();
+    expect((await call(t, 'POST', '/api/auth/totp/enable', { as: user, body: { code: totpCodeAt(secret, new Date()) } })).statusCode).toBe(
+      200,
+    );
+    // The notice that two-factor is on arrives first; then the reset link.
+    expect((await nextMailTo(sink, user.email, 1)).text).not.toContain('#token=');
+    await call(t, 'POST', '/api/auth/password/forgot', { body: { email: user.email } });
+    const reset = tokenIn(await nextMailTo(sink, user.email, 2), '/reset-password');
+    expect((await call(t, 'POST', '/api/auth/password/reset', { body: { token: reset, password: 'after the reset' } })).statusCode).toBe(
+      204,
+    );
+    expect((await login(user.user.name, 'after the reset')).body.error.code).toBe('totp_required');
   });
 });
 

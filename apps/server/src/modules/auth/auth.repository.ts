@@ -100,12 +100,12 @@ export const authRepository = {
     await db.insert(sessions).values(session);
   },
 
-  /** The user's live sessions, most recently seen first. */
-  async listSessions(db: Executor, userId: string, now: Date): Promise<SessionRow[]> {
+  /** The user's live sessions (before their absolute expiry, seen since `idleBefore`), most recently seen first. */
+  async listSessions(db: Executor, userId: string, now: Date, idleBefore: Date): Promise<SessionRow[]> {
     return db
       .select()
       .from(sessions)
-      .where(and(eq(sessions.userId, userId), sql`${sessions.expiresAt} > ${now}`))
+      .where(and(eq(sessions.userId, userId), sql`${sessions.expiresAt} > ${now}`, sql`${sessions.lastSeenAt} >= ${idleBefore}`))
       .orderBy(desc(sessions.lastSeenAt), desc(sessions.createdAt));
   },
 

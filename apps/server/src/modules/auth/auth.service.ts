@@ -174,7 +174,10 @@ export function createAuthService(deps: AuthServiceDeps) {
     /** What only the owner sees of their account: /api/auth/me. */
     account: (viewer: Viewer) => accountOf(viewer.id),
 
-    listSessions: (viewer: Viewer) => authRepository.listSessions(deps.db, viewer.id, now()),
+    listSessions(viewer: Viewer) {
+      const at = now();
+      return authRepository.listSessions(deps.db, viewer.id, at, new Date(at.getTime() - deps.session.idleMinutes * MINUTE));
+    },
 
     /** Ends one of the viewer's sessions (any other's is a 404); answers whether it was the one asking. */
     async revokeSession(viewer: Viewer, id: string): Promise<{ current: boolean }> {
