@@ -4,15 +4,13 @@ import { describe, expect, inject, it } from 'vitest';
 import { askForPasswordReset, chooseNewPassword, openSettings, turnOnTwoFactor } from '../pages/account-pages';
 import { emailFor, enterLoginCode, logOut, register, submitLogin } from '../pages/auth-pages';
 import { audit, horizontalOverflow, NARROW } from '../support/a11y';
-import { newContext, uniqueSuffix, useBrowser } from '../support/browser';
+import { newContext, screenshotsDir, uniqueSuffix, useBrowser } from '../support/browser';
 import { linkIn, mailsSent, waitForMail } from '../support/mail';
 import { totpCode } from '../support/totp';
 
 const browser = useBrowser();
 const PASSWORD = 'correct horse battery';
 const NEW_PASSWORD = 'a brand new staple';
-/** Screenshots for the docs, at the narrowest phone width we serve. */
-const docsScreenshots = new URL('../../docs/screenshots', import.meta.url).pathname;
 
 const region = (page: Page, name: string | RegExp) => page.getByRole('region', { name });
 
@@ -93,6 +91,7 @@ describe('account recovery', () => {
   });
 });
 
+// At the narrowest phone width served; docs/screenshots holds copies from a run.
 describe('screenshots for the docs (360 px)', () => {
   for (const colorScheme of ['light', 'dark'] as const) {
     it(`settings, two-factor setup, the login's code step and the reset page in the ${colorScheme} theme`, async () => {
@@ -104,7 +103,7 @@ describe('screenshots for the docs (360 px)', () => {
         expect(await horizontalOverflow(page)).toEqual([]);
         // From the top: a full-page capture draws the sticky header where the page is scrolled to.
         await page.evaluate(() => window.scrollTo(0, 0));
-        await page.screenshot({ path: join(docsScreenshots, `${shot}-narrow-${colorScheme}.png`), fullPage: true });
+        await page.screenshot({ path: join(screenshotsDir, `${shot}-narrow-${colorScheme}.png`), fullPage: true });
       };
       await openSettings(page);
       await turnOnTwoFactor(
