@@ -193,7 +193,7 @@ export async function buildApp({
   await app.register(authRoutes, { auth, cookies });
   await app.register(sessionRoutes, { auth, cookies, limits: writeLimits });
   await app.register(accountRoutes, { account: createAccountService({ ...accountDeps, sessions: auth }), limits: writeLimits });
-  await app.register(totpRoutes, { totp: createTotpService({ ...accountDeps, secrets }), limits: writeLimits });
+  await app.register(totpRoutes, { totp: createTotpService({ ...accountDeps, secrets, sessions: auth }), limits: writeLimits });
   const attendeeLists = createAttendeeLists({
     read: (eventId) => participationRepository.listAttendees(database.db, eventId),
     publisher: () => publisher,

@@ -22,7 +22,7 @@ export interface AccountServiceDeps {
   passwords: PasswordHasher;
   limits: RateLimiters;
   /** Tells every process that sessions deleted here ended. */
-  sessions: Pick<AuthService, 'sessionsEnded'>;
+  sessions: Pick<AuthService, 'sessionsEnded' | 'accountChanged'>;
   security?: SecurityLog;
   sleep?: (ms: number) => Promise<void>;
   now?: () => Date;
@@ -82,6 +82,7 @@ export function createAccountService(deps: AccountServiceDeps) {
           });
         }
       });
+      deps.sessions.accountChanged(user.id);
       if (!same) security.record({ event: 'email_changed', userId: user.id });
     },
 
@@ -93,6 +94,7 @@ export function createAccountService(deps: AccountServiceDeps) {
         if (!used?.email || !(await authRepository.verifyEmail(tx, used.userId, used.email, at))) throw invalidToken();
         return used.userId;
       });
+      deps.sessions.accountChanged(userId);
       security.record({ event: 'email_verified', userId });
     },
 

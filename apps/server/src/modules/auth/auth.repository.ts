@@ -127,15 +127,23 @@ export const authRepository = {
     return rows.map((row) => row.tokenHash);
   },
 
-  /** The session and its user, if the session exists and has not passed its absolute expiry. */
-  async findSession(db: Executor, tokenHash: string, now: Date): Promise<{ session: SessionRow; user: UserRow } | null> {
+  /** The session, its user and their account, if the session exists and has not passed its absolute expiry. */
+  async findSession(
+    db: Executor,
+    tokenHash: string,
+    now: Date,
+  ): Promise<{ session: SessionRow; user: UserRow; account: AccountState } | null> {
     const rows = await db
-      .select({ session: sessions, user: users })
+      .select({ session: sessions, user: users, totpEnabledAt: userTotp.enabledAt })
       .from(sessions)
       .innerJoin(users, eq(users.id, sessions.userId))
+      .leftJoin(userTotp, eq(userTotp.userId, users.id))
       .where(and(eq(sessions.tokenHash, tokenHash), sql`${sessions.expiresAt} > ${now}`))
       .limit(1);
-    return rows[0] ?? null;
+    const row = rows[0];
+    if (!row) return null;
+    const account = { email: row.user.email, emailVerified: row.user.emailVerifiedAt !== null, totpEnabled: row.totpEnabledAt != null };
+    return { session: row.session, user: row.user, account };
   },
 
   async touchSession(db: Executor, tokenHash: string, now: Date): Promise<void> {

@@ -55,7 +55,8 @@ export function createAuthService(deps: AuthServiceDeps) {
   const secondFactor = createSecondFactor({ db: deps.db, secrets: deps.secrets });
   const jobs = authJobs(deps.jobs);
   // A request burst from one session reads it once per TTL; see session-cache.ts for the trade-off.
-  const cache = createSessionCache(SESSION_CACHE_TTL_MS, () => now().getTime());
+  // The owner's account state comes with it, so /api/auth/me costs no query of its own.
+  const cache = createSessionCache<{ viewer: Viewer; account: AccountState }>(SESSION_CACHE_TTL_MS, () => now().getTime());
   const ended = (sessionId: string) => {
     cache.end(sessionId, now().getTime());
     deps.onSessionEnded?.(sessionId);
@@ -155,7 +156,7 @@ export function createAuthService(deps: AuthServiceDeps) {
       const sessionId = hashSessionToken(token);
       const at = now();
       const cached = cache.get(sessionId, at.getTime());
-      if (cached) return cached;
+      if (cached) return cached.viewer;
       const found = await authRepository.findSession(deps.db, sessionId, at);
       if (!found) return null;
       const idleFor = at.getTime() - found.session.lastSeenAt.getTime();
@@ -167,12 +168,24 @@ export function createAuthService(deps: AuthServiceDeps) {
       if (idleFor > TOUCH_INTERVAL_MS) await authRepository.touchSession(deps.db, sessionId, at);
       const viewer = toViewer(found.user, sessionId);
       // Never past the session's absolute expiry: the cache only serves what the query just allowed.
-      if (found.session.expiresAt.getTime() - at.getTime() > SESSION_CACHE_TTL_MS) cache.set(sessionId, viewer, at.getTime());
+      if (found.session.expiresAt.getTime() - at.getTime() > SESSION_CACHE_TTL_MS) {
+        cache.set(sessionId, { viewer, account: found.account }, at.getTime());
+      }
       return viewer;
     },
 
-    /** What only the owner sees of their account: /api/auth/me. */
-    account: (viewer: Viewer) => accountOf(viewer.id),
+    /** What only the owner sees of their account: /api/auth/me (read with the session when it was cached). */
+    async account(viewer: Viewer): Promise<AccountState> {
+      return cache.get(viewer.sessionId, now().getTime())?.account ?? accountOf(viewer.id);
+    },
+
+    /**
+     * The user's address or two-factor state changed: this process reads their sessions again.
+     * Another process may show the former state for the rest of its cache entry (SESSION_CACHE_TTL_MS).
+     */
+    accountChanged(userId: string): void {
+      cache.forgetWhere((entry) => entry.viewer.id === userId);
+    },
 
     listSessions(viewer: Viewer) {
       const at = now();

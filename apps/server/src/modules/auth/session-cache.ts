@@ -8,9 +8,9 @@ import type { Viewer } from './viewer';
 export const SESSION_CACHE_TTL_MS = 2_000;
 const MAX_ENTRIES = 10_000;
 
-/** A resolved viewer, or a tombstone (null) left by a logout so that a lookup in flight cannot re-add it. */
-interface Entry {
-  viewer: Viewer | null;
+/** A resolved session, or a tombstone (null) left by a logout so that a lookup in flight cannot re-add it. */
+interface Entry<T> {
+  viewer: T | null;
   at: number;
 }
 
@@ -19,9 +19,9 @@ interface Entry {
  * Entries past the TTL are dropped a TTL later at the latest (`clock` tells the time for that),
  * so sessions that stopped asking, thousands of idle sockets' handshakes say, hold no memory.
  */
-export function createSessionCache(ttlMs = SESSION_CACHE_TTL_MS, clock: () => number = Date.now) {
-  const entries = new Map<string, Entry>();
-  const fresh = (entry: Entry | undefined, now: number): entry is Entry => !!entry && now >= entry.at && now - entry.at < ttlMs;
+export function createSessionCache<T extends object = Viewer>(ttlMs = SESSION_CACHE_TTL_MS, clock: () => number = Date.now) {
+  const entries = new Map<string, Entry<T>>();
+  const fresh = (entry: Entry<T> | undefined, now: number): entry is Entry<T> => !!entry && now >= entry.at && now - entry.at < ttlMs;
   let pruning: ReturnType<typeof setTimeout> | undefined;
   // Oldest first (insertion order): stops at the first entry still fresh.
   const prune = () => {
@@ -38,7 +38,7 @@ export function createSessionCache(ttlMs = SESSION_CACHE_TTL_MS, clock: () => nu
     pruning = setTimeout(prune, ttlMs);
     pruning.unref?.();
   };
-  const put = (sessionId: string, entry: Entry) => {
+  const put = (sessionId: string, entry: Entry<T>) => {
     schedulePrune();
     entries.delete(sessionId);
     // Oldest first (insertion order): a flood of distinct tokens cannot grow the map without bound.
@@ -49,7 +49,7 @@ export function createSessionCache(ttlMs = SESSION_CACHE_TTL_MS, clock: () => nu
     entries.set(sessionId, entry);
   };
   return {
-    get(sessionId: string, now: number): Viewer | null {
+    get(sessionId: string, now: number): T | null {
       const entry = entries.get(sessionId);
       if (!fresh(entry, now)) {
         entries.delete(sessionId);
@@ -58,7 +58,7 @@ export function createSessionCache(ttlMs = SESSION_CACHE_TTL_MS, clock: () => nu
       return entry.viewer;
     },
     /** Remembers a viewer the database just confirmed, unless the session ended since `lookedUpAt`. */
-    set(sessionId: string, viewer: Viewer, lookedUpAt: number): void {
+    set(sessionId: string, viewer: T, lookedUpAt: number): void {
       const entry = entries.get(sessionId);
       if (entry && entry.viewer === null && entry.at >= lookedUpAt - ttlMs) return;
       put(sessionId, { viewer: Object.freeze({ ...viewer }), at: lookedUpAt });
@@ -66,6 +66,10 @@ export function createSessionCache(ttlMs = SESSION_CACHE_TTL_MS, clock: () => nu
     /** Forgets the session and, for one TTL, refuses to cache it again. */
     end(sessionId: string, now: number): void {
       put(sessionId, { viewer: null, at: now });
+    },
+    /** Forgets the sessions whose cached value matches (their account changed): the next request reads them again. */
+    forgetWhere(matches: (value: T) => boolean): void {
+      for (const [sessionId, entry] of entries) if (entry.viewer !== null && matches(entry.viewer)) entries.delete(sessionId);
     },
     /** Entries held, fresh or not yet pruned. */
     get size(): number {

@@ -9,6 +9,7 @@ import { accountRepository } from './account.repository';
 import { wrongPassword } from './account.service';
 import { authJobs } from './auth.jobs';
 import { authRepository } from './auth.repository';
+import type { AuthService } from './auth.service';
 import { createLoginAttempts } from './login-attempts';
 import type { PasswordHasher } from './passwords';
 import { classifyCode, hashRecoveryCode, newRecoveryCodes, newTotpSecret, totpStep } from './totp-codes';
@@ -22,6 +23,8 @@ export interface TotpServiceDeps {
   passwords: PasswordHasher;
   limits: RateLimiters;
   secrets: SecretBox;
+  /** Told when two-factor is turned on or off, so /api/auth/me says so at once. */
+  sessions: Pick<AuthService, 'accountChanged'>;
   security?: SecurityLog;
   sleep?: (ms: number) => Promise<void>;
   now?: () => Date;
@@ -70,6 +73,7 @@ export function createTotpService(deps: TotpServiceDeps) {
         await accountRepository.replaceRecoveryCodes(tx, viewer.id, recoveryCodes.map(hashRecoveryCode));
         await noticeIfVerified(tx, viewer.id, true, at);
       });
+      deps.sessions.accountChanged(viewer.id);
       security.record({ event: 'totp_enabled', userId: viewer.id });
       return { recoveryCodes };
     },
@@ -90,6 +94,7 @@ export function createTotpService(deps: TotpServiceDeps) {
         if (current?.enabledAt) await noticeIfVerified(tx, viewer.id, false, at);
         return Boolean(current?.enabledAt);
       });
+      deps.sessions.accountChanged(viewer.id);
       if (wasOn) security.record({ event: 'totp_disabled', userId: viewer.id });
     },
   };

@@ -54,6 +54,7 @@ describe('two-factor setup', () => {
 
   it('turns on with a current code, returning ten one-time recovery codes stored as hashes; setup again is a 409', async () => {
     const user = await buildUser(t);
+    expect((await me(user)).account.totpEnabled).toBe(false);
     const { recoveryCodes: codes } = await enableTotp(t, user);
     expect(codes).toHaveLength(10);
     for (const code of codes) expect(code).toMatch(/^[0-9a-z]{5}-[0-9a-z]{5}$/);
