@@ -36,7 +36,10 @@ describe('deploy/compose.yaml for both Composes', () => {
     // The schema is draft 2019-09 (its $schema, an old http:// id, is dropped above): Ajv2019.
     const ajv = new Ajv2019({ strict: false, allErrors: true, validateFormats: false });
     const validate = ajv.compile(composeSpec);
-    const compose = interpolateCompose(readYamlDocuments('deploy/compose.yaml')[0], { POSTGRES_PASSWORD: 'example0password', TOTP_ENCRYPTION_KEY });
+    const compose = interpolateCompose(readYamlDocuments('deploy/compose.yaml')[0], {
+      POSTGRES_PASSWORD: 'example0password',
+      TOTP_ENCRYPTION_KEY,
+    });
     expect(validate(compose), JSON.stringify(validate.errors)).toBe(true);
     const broken = structuredClone(compose) as { services: { app: Record<string, unknown> } };
     broken.services.app.depends_on = { postgres: { condition: 'healthy-ish' } };

@@ -32,7 +32,9 @@ const EXAMPLE_TOTP_KEY = '0123456789abcdef0123456789abcdef0123456789abcdef012345
 
 describe('deploy/compose.yaml', () => {
   const raw = readYamlDocuments('deploy/compose.yaml')[0];
-  const compose = ComposeSchema.parse(interpolateCompose(raw, { POSTGRES_PASSWORD: EXAMPLE_PASSWORD, TOTP_ENCRYPTION_KEY: EXAMPLE_TOTP_KEY }));
+  const compose = ComposeSchema.parse(
+    interpolateCompose(raw, { POSTGRES_PASSWORD: EXAMPLE_PASSWORD, TOTP_ENCRYPTION_KEY: EXAMPLE_TOTP_KEY }),
+  );
   const service = (name: string) => {
     const found = compose.services[name];
     if (!found) throw new Error(`compose has no service "${name}"`);
