@@ -13,6 +13,7 @@ import {
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emailFor, uniqueName } from '../test/builders/users';
+import { testEnv } from '../test/harness/build-test-app';
 import { type Child, freePort, startChild } from '../test/harness/child-process';
 import { readRepoFile, repoPath } from '../test/harness/deploy-files';
 import { httpFrom, PollingClient, rawGet } from '../test/harness/polling-client';
@@ -64,6 +65,8 @@ async function startReplica(host: string, port: number, nginxOrigin: string): Pr
       LOG_LEVEL: 'info',
       ARGON2_MEMORY_KIB: '64',
       ARGON2_ITERATIONS: '1',
+      // Production on PostgreSQL needs the key every replica decrypts two-factor secrets with.
+      TOTP_ENCRYPTION_KEY: testEnv.TOTP_ENCRYPTION_KEY ?? '',
       WEB_DIST_DIR: '/nonexistent-web-dist',
     },
   });

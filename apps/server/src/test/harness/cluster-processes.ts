@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { connect, createServer, type Server, type Socket } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { testEnv } from './build-test-app';
 
 const serverRoot = fileURLToPath(new URL('../../..', import.meta.url));
 const OUTPUT_KEPT = 20_000;
@@ -142,7 +143,7 @@ export class ServerProcess extends Managed {
         SOCKET_HANDSHAKES_PER_MINUTE: '100000',
         WEB_DIST_DIR: '/nonexistent-web-dist',
         // Every process of a cluster decrypts the same two-factor secrets.
-        TOTP_ENCRYPTION_KEY: '7475726e6f75742d746573742d746f74702d6b65792d33322d62797465732121',
+        TOTP_ENCRYPTION_KEY: testEnv.TOTP_ENCRYPTION_KEY ?? '',
         ...env,
       },
     });

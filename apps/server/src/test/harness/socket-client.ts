@@ -80,12 +80,13 @@ export class RecordingClient {
 
   /**
    * The first message of `event` that `match` accepts, among those received after the first
-   * `since` messages (already here or still to come).
+   * `since` messages (already here or still to come). The wait only bounds a failure: on a busy
+   * machine a message can take well over a second, and a passing test never waits it out.
    */
   async next<E extends RealtimeEventName>(
     event: E,
     match: (payload: RealtimePayload<E>) => boolean = () => true,
-    timeoutMs = 1_000,
+    timeoutMs = 5_000,
     since = 0,
   ): Promise<RealtimePayload<E>> {
     let expired = false;
