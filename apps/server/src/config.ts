@@ -72,7 +72,7 @@ const EnvSchema = z.object({
   METRICS_HOST: z.string().min(1).default('0.0.0.0'),
   SHUTDOWN_DRAIN_MS: int(0, 300_000).optional(),
   SHUTDOWN_TIMEOUT_MS: int(1_000, 600_000).default(15_000),
-  JOBS_CONCURRENCY: int(1, 100).default(4),
+  JOBS_CONCURRENCY: int(1, 100).default(10),
   JOBS_WORK: z.enum(['true', 'false']).default('true'),
   SMTP_URL: url(['smtp:', 'smtps:'])
     .refine((value) => URL.parse(value)?.hostname, 'must name a host, e.g. smtp://user:pass@host:587')

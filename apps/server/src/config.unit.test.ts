@@ -114,7 +114,7 @@ describe('parseConfig', () => {
   });
 
   it('runs jobs, four of a kind at once, unless JOBS_WORK=false; refuses other values', () => {
-    expect(parseConfig({}).jobs).toEqual({ work: true, concurrency: 4 });
+    expect(parseConfig({}).jobs).toEqual({ work: true, concurrency: 10 });
     expect(parseConfig({ JOBS_WORK: 'false', JOBS_CONCURRENCY: '16' }).jobs).toEqual({ work: false, concurrency: 16 });
     expect(problemsOf({ JOBS_WORK: 'no' })[0]).toMatch(/^JOBS_WORK: /);
     expect(problemsOf({ JOBS_CONCURRENCY: '0' })[0]).toMatch(/^JOBS_CONCURRENCY: /);

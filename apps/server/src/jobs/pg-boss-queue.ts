@@ -89,7 +89,7 @@ export function createJobQueue({
   log,
   onRun,
   work = true,
-  concurrency = 4,
+  concurrency = 10,
   pollingIntervalSeconds = 2,
   maintenanceIntervalSeconds = 120,
   stopTimeoutMs = 10_000,
