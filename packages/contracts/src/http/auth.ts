@@ -11,7 +11,7 @@ export const UserNameSchema = textSchema()
   .max(USER_NAME_MAX, `Name must be at most ${USER_NAME_MAX} characters`)
   .regex(USER_NAME_PATTERN, 'Name may contain only letters, digits, "_", "." and "-"');
 
-/** The shape only: whether a password is too common is the server's check (docs/product.md §7). */
+/** The shape only: whether a password is too common is the server's check (docs/product.md §8). */
 export const PasswordSchema = wellFormedSchema()
   .min(PASSWORD_MIN, `Password must be at least ${PASSWORD_MIN} characters`)
   .max(PASSWORD_MAX, `Password must be at most ${PASSWORD_MAX} characters`);
