@@ -20,7 +20,10 @@ cp package-lock.json .npmrc "$app/"
 rm -rf "$app/node_modules/@turnout"
 cp -a apps/server/dist "$app/apps/server/"
 mkdir -p "$app/apps/web" && cp -a apps/web/dist "$app/apps/web/"
-for dev in vitest tsx esbuild typescript @biomejs/biome drizzle-kit; do
+# TypeScript is not in this list: it is an optional peer of cosmiconfig (mjml → htmlnano → cosmiconfig,
+# for config files written in TypeScript), so npm keeps it with the production dependencies
+# (`devOptional` in the lockfile). Nothing at run time loads it.
+for dev in vitest tsx esbuild @biomejs/biome drizzle-kit; do
   if [ -e "$app/node_modules/$dev" ]; then echo "rehearse-image: dev dependency $dev in the runtime image" >&2; exit 1; fi
 done
 chown -R root:root "$app" && chmod -R go-w "$app"
