@@ -46,8 +46,9 @@ async function connect(where) {
   return (name, text, values) => pool.query({ name, text, values, types });
 }
 
-const SESSION_SQL = `select s.token_hash, s.last_seen_at, u.id, u.name, u.role, u.created_at
-  from sessions s inner join users u on u.id = s.user_id
+const SESSION_SQL = `select s.token_hash, s.last_seen_at, u.id, u.name, u.role, u.created_at,
+    u.email, u.email_verified_at is not null as email_verified, t.enabled_at is not null as totp_enabled
+  from sessions s inner join users u on u.id = s.user_id left join user_totp t on t.user_id = u.id
   where s.token_hash = $1 and s.expires_at > $2 limit 1`;
 
 const LIST_SQL = `select e.id, e.organizer_id, e.title, e.description, e.location, e.starts_at, e.duration_minutes, e.ends_at,
@@ -94,7 +95,12 @@ const event = {
     },
   },
 };
-const writeMe = fastJson({ type: 'object', properties: { user }, required: ['user'] });
+const account = {
+  type: 'object',
+  properties: { email: { type: ['string', 'null'] }, emailVerified: { type: 'boolean' }, totpEnabled: { type: 'boolean' } },
+  required: ['email', 'emailVerified', 'totpEnabled'],
+};
+const writeMe = fastJson({ type: 'object', properties: { user, account }, required: ['user', 'account'] });
 const writeList = fastJson({
   type: 'object',
   properties: { items: { type: 'array', items: event }, nextCursor: { type: ['string', 'null'] } },
@@ -121,6 +127,8 @@ async function viewerOf(request) {
   if (idle > IDLE_MS) return null;
   if (idle > TOUCH_MS) await query('touch', 'update sessions set last_seen_at = $1 where token_hash = $2', [at, tokenHash]);
   const viewer = { id: row.id, name: row.name, role: row.role, createdAt: iso(row.created_at) };
+  // What only the owner sees, read with the session as Turnout reads it.
+  viewer.account = { email: row.email, emailVerified: row.email_verified, totpEnabled: row.totp_enabled };
   sessions.set(tokenHash, { viewer, at: now });
   return viewer;
 }
@@ -166,7 +174,7 @@ http
       if (url.pathname === '/api/auth/me') {
         const viewer = await viewerOf(request);
         if (!viewer) return send(response, 401, unauthenticated);
-        return send(response, 200, writeMe({ user: viewer }));
+        return send(response, 200, writeMe({ user: viewer, account: viewer.account }));
       }
       if (url.pathname === '/api/events') {
         const viewer = await viewerOf(request);
