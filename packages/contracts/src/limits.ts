@@ -27,3 +27,14 @@ export const NOTIFICATION_LIST_LIMIT = 50;
 
 /** Largest JSON body the API accepts, in bytes. */
 export const BODY_LIMIT_BYTES = 64 * 1024;
+
+/** Reminders per event, each a number of minutes before the start (docs/product.md §8). */
+export const REMINDERS_MAX = 3;
+export const REMINDER_MINUTES_MIN = 1;
+/** Two weeks. */
+export const REMINDER_MINUTES_MAX = 20_160;
+export const REMINDERS_DEFAULT: readonly number[] = [1440, 60];
+export const ANNOUNCEMENT_BODY_MAX = 2000;
+/** Announcements one event may send in any hour. */
+export const ANNOUNCEMENTS_PER_HOUR = 6;
+export const ANNOUNCEMENT_LIST_LIMIT = 50;

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, check, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, check, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { isoInstant } from './iso-instant';
 
 const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -18,6 +18,13 @@ export const users = pgTable(
     email: text('email'),
     /** When `email` was confirmed by its link; null while unverified (it gets no mail but that link). */
     emailVerifiedAt: instant('email_verified_at'),
+    /** The zone the user reads times in (their mails and notices); null until set. */
+    timezone: text('timezone'),
+    /** Which mail the user wants (docs/product.md §8); each one-click unsubscribe turns one off. */
+    mailReminders: boolean('mail_reminders').notNull().default(true),
+    mailAnnouncements: boolean('mail_announcements').notNull().default(true),
+    mailChanges: boolean('mail_changes').notNull().default(true),
+    mailDigest: boolean('mail_digest').notNull().default(false),
     createdAt: instant('created_at').notNull().defaultNow(),
   },
   (t) => [
@@ -143,6 +150,11 @@ export const events = pgTable(
     endsAt: isoInstant('ends_at').notNull(),
     timezone: text('timezone').notNull(),
     capacity: integer('capacity'),
+    /** Minutes before the start, longest first; each sent once to every joined attendee. */
+    reminders: integer('reminders').array().notNull().default(sql`'{1440,60}'`),
+    /** Joins and leaves since the organizer was last told (their notices come grouped per burst). */
+    unnoticedJoins: integer('unnoticed_joins').notNull().default(0),
+    unnoticedLeaves: integer('unnoticed_leaves').notNull().default(0),
     joinedCount: integer('joined_count').notNull().default(0),
     waitlistCount: integer('waitlist_count').notNull().default(0),
     version: integer('version').notNull().default(1),
@@ -159,6 +171,10 @@ export const events = pgTable(
     check('events_capacity_range', sql`${t.capacity} is null or ${t.capacity} between 1 and 100000`),
     check('events_ends_after_start', sql`${t.endsAt} = ${t.startsAt} + ${t.durationMinutes} * interval '1 minute'`),
     check('events_duration_range', sql`${t.durationMinutes} between 1 and 43200`),
+    check(
+      'events_reminders_range',
+      sql`coalesce(array_length(${t.reminders}, 1), 0) <= 3 and 0 < all(${t.reminders}) and 20160 >= all(${t.reminders})`,
+    ),
   ],
 );
 
@@ -211,7 +227,9 @@ export const notifications = pgTable(
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
-    type: text('type', { enum: ['promoted', 'event_changed', 'event_cancelled'] }).notNull(),
+    type: text('type', {
+      enum: ['promoted', 'event_changed', 'event_cancelled', 'reminder', 'announcement', 'attendance_activity'],
+    }).notNull(),
     eventId: uuid('event_id').references(() => events.id, { onDelete: 'set null' }),
     title: text('title').notNull(),
     body: text('body').notNull(),
@@ -219,6 +237,48 @@ export const notifications = pgTable(
     readAt: instant('read_at'),
   },
   (t) => [index('notifications_user_created_idx').on(t.userId, t.createdAt)],
+);
+
+/** What an organizer told the people on an event; its recipients each got a notification (and mail). */
+export const announcements = pgTable(
+  'announcements',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    authorId: uuid('author_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    body: text('body').notNull(),
+    audience: text('audience', { enum: ['joined', 'waitlisted', 'all'] }).notNull(),
+    recipientCount: integer('recipient_count').notNull(),
+    createdAt: instant('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('announcements_event_created_idx').on(t.eventId, t.createdAt),
+    check('announcements_audience_check', sql`${t.audience} in ('joined', 'waitlisted', 'all')`),
+  ],
+);
+
+/**
+ * Each reminder each attendee was given: the key makes it once, whichever process and attempt
+ * sends it. A start moved by an edit is a new `starts_at`, so its reminders are new ones.
+ */
+export const reminderDeliveries = pgTable(
+  'reminder_deliveries',
+  {
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    minutesBefore: integer('minutes_before').notNull(),
+    startsAt: isoInstant('starts_at').notNull(),
+    sentAt: instant('sent_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.eventId, t.userId, t.minutesBefore, t.startsAt] })],
 );
 
 export type UserRow = typeof users.$inferSelect;
@@ -229,3 +289,4 @@ export type NotificationRow = typeof notifications.$inferSelect;
 export type AccountTokenRow = typeof accountTokens.$inferSelect;
 export type UserTotpRow = typeof userTotp.$inferSelect;
 export type MailRow = typeof mails.$inferSelect;
+export type AnnouncementRow = typeof announcements.$inferSelect;

@@ -1,18 +1,87 @@
+/** An event as a mail shows it (instants ISO 8601, UTC). */
+export interface MailEvent {
+  id: string;
+  title: string;
+  location: string;
+  startsAt: string;
+  endsAt: string;
+  /** The event's own zone: times are given in it, and in the reader's when that differs. */
+  timezone: string;
+}
+
+/** The two ways out of one kind of mail: the page a person opens, and the RFC 8058 one-click POST. */
+export interface Unsubscribe {
+  /** `${origin}/unsubscribe#token=…`: a page that says what it turns off and asks to confirm. */
+  pageUrl: string;
+  /** `${origin}/api/unsubscribe/…`: `List-Unsubscribe`, answered by a POST with no login. */
+  oneClickUrl: string;
+}
+
+/** An iCalendar document sent with the mail, for calendar apps to add, update or remove the event. */
+export interface CalendarPart {
+  method: 'REQUEST' | 'CANCEL';
+  ics: string;
+}
+
+/** What every mail about one event carries. */
+interface AboutEvent {
+  name: string;
+  event: MailEvent;
+  /** The reader's zone (their preference), or null when unknown: then the event's zone and UTC. */
+  readerTimeZone: string | null;
+  /** The event's page in the app. */
+  eventUrl: string;
+  unsubscribe: Unsubscribe;
+}
+
+/** What changed in an edit, as a mail says it. */
+export type EventChange = 'time' | 'duration' | 'place' | 'title' | 'description';
+
+export interface DigestEvent {
+  title: string;
+  url: string;
+  joins: number;
+  leaves: number;
+  joinedCount: number;
+  waitlistCount: number;
+  capacity: number | null;
+}
+
 /** Every mail the server sends, by kind, with what its template needs. */
 export type MailTemplate =
   | { kind: 'verify_email'; name: string; link: string; expiresHours: number }
   | { kind: 'password_reset'; name: string; link: string; expiresMinutes: number }
   | { kind: 'password_changed'; name: string; at: Date }
   | { kind: 'email_changed'; name: string; newEmail: string; at: Date }
-  | { kind: 'two_factor_changed'; name: string; enabled: boolean; at: Date };
+  | { kind: 'two_factor_changed'; name: string; enabled: boolean; at: Date }
+  | ({ kind: 'event_reminder'; minutesBefore: number } & AboutEvent)
+  | ({ kind: 'announcement'; authorName: string; body: string } & AboutEvent)
+  /** `previous`: the event as it was before the edit, to say what it was. */
+  | ({ kind: 'event_changed'; changes: EventChange[]; previous: MailEvent; calendar: CalendarPart } & AboutEvent)
+  /** `eventUrl` is the dashboard: the event's page is gone. */
+  | ({ kind: 'event_cancelled'; calendar: CalendarPart } & AboutEvent)
+  /** A seat taken by joining, or (`promoted`) given from the waitlist. */
+  | ({ kind: 'join_confirmation'; promoted: boolean; calendar: CalendarPart } & AboutEvent)
+  | {
+      kind: 'organizer_digest';
+      name: string;
+      /** The day it covers, YYYY-MM-DD in the reader's zone (UTC when unknown). */
+      day: string;
+      readerTimeZone: string | null;
+      events: DigestEvent[];
+      unsubscribe: Unsubscribe;
+    };
 
 export type MailKind = MailTemplate['kind'];
 
-/** A mail ready to leave: both parts rendered. */
+/** A mail ready to leave: both parts rendered, and what goes with them. */
 export interface RenderedMail {
   subject: string;
   text: string;
   html: string;
+  /** The RFC 8058 one-click URL (List-Unsubscribe, with List-Unsubscribe-Post). */
+  listUnsubscribe?: string;
+  calendar?: CalendarPart;
 }
 
 /**
@@ -22,5 +91,9 @@ export interface RenderedMail {
 export interface Mailer {
   /** Whether the job already sent its mail (a retry after the mail left need not build it again). */
   alreadySent(jobId: string): Promise<boolean>;
+  /**
+   * `jobId` is the sending job's id, or, for a job that mails several people, its id and the
+   * recipient's (`${job.id}:${userId}`): each mail is sent once under its key.
+   */
   send(jobId: string, to: string, template: MailTemplate): Promise<void>;
 }

@@ -10,6 +10,10 @@ import {
   EVENT_LIST_LIMIT_MAX,
   EVENT_LOCATION_MAX,
   EVENT_TITLE_MAX,
+  REMINDER_MINUTES_MAX,
+  REMINDER_MINUTES_MIN,
+  REMINDERS_DEFAULT,
+  REMINDERS_MAX,
 } from '../limits';
 import { textSchema } from '../text';
 import { ParticipationSchema } from './participation';
@@ -48,6 +52,18 @@ const capacity = z
   .max(EVENT_CAPACITY_MAX, `Capacity must be at most ${EVENT_CAPACITY_MAX}`)
   .nullable();
 
+/** Minutes before the start, each sent once to every joined attendee; kept sorted, longest first, without repeats. */
+export const RemindersSchema = z
+  .array(
+    z
+      .number()
+      .int('A reminder is a whole number of minutes')
+      .min(REMINDER_MINUTES_MIN, `A reminder must be at least ${REMINDER_MINUTES_MIN} minute before the start`)
+      .max(REMINDER_MINUTES_MAX, `A reminder must be at most ${REMINDER_MINUTES_MAX} minutes (two weeks) before the start`),
+  )
+  .max(REMINDERS_MAX, `At most ${REMINDERS_MAX} reminders`)
+  .transform((minutes) => [...new Set(minutes)].sort((a, b) => b - a));
+
 /** Whether an event starting at `startsAt` and lasting `durationMinutes` ends within the storable years. */
 export const endsInStorableYears = (startsAt: string, durationMinutes: number): boolean =>
   Date.parse(startsAt) + durationMinutes * 60_000 <= INSTANT_MAX_MS;
@@ -63,6 +79,7 @@ export const EventCreateSchema = z
     timezone: TimeZoneSchema,
     durationMinutes,
     capacity: capacity.default(null),
+    reminders: RemindersSchema.default([...REMINDERS_DEFAULT]),
   })
   .refine((event) => endsInStorableYears(event.startsAt, event.durationMinutes), {
     message: EVENT_ENDS_TOO_LATE,
@@ -79,6 +96,7 @@ export const EventUpdateSchema = z.object({
   timezone: TimeZoneSchema.optional(),
   durationMinutes: durationMinutes.optional(),
   capacity: capacity.optional(),
+  reminders: RemindersSchema.optional(),
   version: z.number().int().min(1),
 });
 export type EventUpdate = z.infer<typeof EventUpdateSchema>;
@@ -96,6 +114,8 @@ export const EventSchema = z.object({
   timezone: z.string(),
   durationMinutes: z.number().int(),
   capacity: z.number().int().nullable(),
+  /** Minutes before the start, longest first. */
+  reminders: z.array(z.number().int()),
   joinedCount: z.number().int(),
   waitlistCount: z.number().int(),
   version: z.number().int(),

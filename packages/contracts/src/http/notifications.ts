@@ -1,6 +1,16 @@
 import { z } from 'zod';
 
-export const NotificationTypeSchema = z.enum(['promoted', 'event_changed', 'event_cancelled']);
+export const NotificationTypeSchema = z.enum([
+  'promoted',
+  'event_changed',
+  'event_cancelled',
+  /** An event the reader joined starts soon. */
+  'reminder',
+  /** The organizer of an event the reader is on posted an announcement. */
+  'announcement',
+  /** For an organizer: people joined or left one of their events (grouped per burst). */
+  'attendance_activity',
+]);
 export type NotificationType = z.infer<typeof NotificationTypeSchema>;
 
 export const NotificationSchema = z.object({

@@ -13,6 +13,7 @@ export const presentEvent = (event: EventRecord): Event => ({
   timezone: event.timezone,
   durationMinutes: event.durationMinutes,
   capacity: event.capacity,
+  reminders: event.reminders,
   joinedCount: event.joinedCount,
   waitlistCount: event.waitlistCount,
   version: event.version,

@@ -11,7 +11,7 @@ export type EventWithMine = { event: EventRecord; mine: MyParticipation };
 
 export type NewEvent = Pick<
   EventRow,
-  'organizerId' | 'title' | 'description' | 'location' | 'startsAt' | 'endsAt' | 'timezone' | 'durationMinutes' | 'capacity'
+  'organizerId' | 'title' | 'description' | 'location' | 'startsAt' | 'endsAt' | 'timezone' | 'durationMinutes' | 'capacity' | 'reminders'
 >;
 export type EventChanges = Partial<Omit<NewEvent, 'organizerId'>>;
 

@@ -36,6 +36,7 @@ function changesFrom(event: EventRecord, input: EventUpdate): EventChanges {
   if (input.location !== undefined && input.location !== event.location) changes.location = input.location;
   if (input.timezone !== undefined && input.timezone !== event.timezone) changes.timezone = input.timezone;
   if (input.capacity !== undefined && input.capacity !== event.capacity) changes.capacity = input.capacity;
+  if (input.reminders !== undefined && input.reminders.join() !== event.reminders.join()) changes.reminders = input.reminders;
   // Both in the stored form (ISO 8601, UTC, milliseconds): equal text is the same instant.
   const startsAt = input.startsAt === undefined ? event.startsAt : new Date(input.startsAt).toISOString();
   if (startsAt !== event.startsAt) changes.startsAt = startsAt;
@@ -64,6 +65,7 @@ export function createEventsService(deps: EventsServiceDeps) {
           timezone: input.timezone,
           durationMinutes: input.durationMinutes,
           capacity: input.capacity,
+          reminders: input.reminders,
         });
         const event = { ...row, organizerName: viewer.name };
         outbox.add(toEveryone('event:created', { event: presentEvent(event) }));
