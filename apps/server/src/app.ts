@@ -30,6 +30,14 @@ import {
 } from './modules/auth';
 import { calendarRoutes, createCalendarService } from './modules/calendar';
 import { createEventsService, eventRoutes } from './modules/events';
+import {
+  createAnnouncementsService,
+  createMessaging,
+  createPreferencesService,
+  createUnsubscribeTokens,
+  defineMessageJobs,
+  messageRoutes,
+} from './modules/messages';
 import { createNotificationsService, notificationRoutes } from './modules/notifications';
 import {
   createAttendeeLists,
@@ -64,6 +72,8 @@ export interface AppDeps {
   jobs?: { work: boolean };
   /** The clock of the account rules (token and session expiry); the system's when omitted (tests move it). */
   now?: () => Date;
+  /** How long an event's joins and leaves gather before its organizer is told (30 s when omitted; tests shorten it). */
+  activityWindowMs?: number;
 }
 
 /** Builds the whole HTTP application without listening: server.ts listens, tests inject. */
@@ -74,6 +84,7 @@ export async function buildApp({
   logger,
   jobs: jobsDeps,
   now,
+  activityWindowMs = 30_000,
   metrics = createMetrics({ engine: database.engine }),
 }: AppDeps) {
   const app = Fastify({
@@ -143,7 +154,8 @@ export async function buildApp({
   const security = securityLog(app.log);
   const passwords = createPasswordHasher(config.argon2);
   // Two-factor secrets are sealed under TOTP_ENCRYPTION_KEY (or the key kept in DATA_DIR).
-  const secrets = createSecretBox(await loadTotpKey(config.totpKey));
+  const serverKey = await loadTotpKey(config.totpKey);
+  const secrets = createSecretBox(serverKey);
   const accountDeps = {
     db: database.db,
     runInTransaction: context.runInTransaction,
@@ -201,12 +213,38 @@ export async function buildApp({
   });
   app.addHook('onClose', () => attendeeLists.settled());
   const domain = { db: database.db, runInTransaction: context.runInTransaction, runStatement: context.runStatement };
+  // Reminders, announcements and mail about events; events and participation reach it through seams.
+  const clock = now ?? (() => new Date());
+  const unsubscribeTokens = createUnsubscribeTokens(serverKey);
+  const messaging = createMessaging({ db: database.db, jobs, log: app.log, activityWindowMs, now: clock });
+  defineMessageJobs(jobs, {
+    db: database.db,
+    runInTransaction: context.runInTransaction,
+    mailer,
+    tokens: unsubscribeTokens,
+    publicOrigin: config.publicOrigin,
+    mailFrom: config.mail.from,
+    activityWindowMs,
+    now: clock,
+  });
   // Participation builds on events; events reach the people on an event only through this seam.
   await app.register(eventRoutes, {
-    events: createEventsService({ ...domain, attendance: createEventAttendance(attendeeLists) }),
+    events: createEventsService({
+      ...domain,
+      attendance: createEventAttendance(attendeeLists, messaging.participation),
+      messages: messaging.events,
+    }),
     limits: writeLimits,
   });
-  await app.register(participationRoutes, { participation: createParticipationService({ ...domain, attendeeLists }), limits: writeLimits });
+  await app.register(participationRoutes, {
+    participation: createParticipationService({ ...domain, attendeeLists, messages: messaging.participation }),
+    limits: writeLimits,
+  });
+  await app.register(messageRoutes, {
+    announcements: createAnnouncementsService({ ...domain, jobs, ...(now ? { now } : {}) }),
+    preferences: createPreferencesService({ db: database.db, tokens: unsubscribeTokens }),
+    limits: writeLimits,
+  });
   await app.register(notificationRoutes, { notifications: createNotificationsService(domain) });
   await app.register(publicRoutes, { publicPages: createPublicService(domain) });
   await app.register(calendarRoutes, {

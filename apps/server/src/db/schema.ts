@@ -165,6 +165,7 @@ export const events = pgTable(
     index('events_starts_at_id_idx').on(t.startsAt, t.id),
     index('events_ends_at_idx').on(t.endsAt),
     index('events_organizer_id_idx').on(t.organizerId, t.startsAt),
+    index('events_unnoticed_idx').on(t.id).where(sql`${t.unnoticedJoins} > 0 or ${t.unnoticedLeaves} > 0`),
     // The capacity invariant lives in the database, whatever the code does (docs/product.md §2).
     check('events_joined_within_capacity', sql`${t.capacity} is null or ${t.joinedCount} <= ${t.capacity}`),
     check('events_counts_non_negative', sql`${t.joinedCount} >= 0 and ${t.waitlistCount} >= 0`),
@@ -193,9 +194,12 @@ export const participations = pgTable(
     createdAt: isoInstant('created_at').notNull().default(now),
     /** When the current status was taken (the join, or the promotion). */
     statusAt: isoInstant('status_at').notNull().default(now),
+    /** Seated (by joining or from the waitlist) and not yet sent the confirmation mail. */
+    confirmationPending: boolean('confirmation_pending').notNull().default(false),
   },
   (t) => [
     primaryKey({ columns: [t.eventId, t.userId] }),
+    index('participations_confirmation_pending_idx').on(t.eventId).where(sql`${t.confirmationPending}`),
     index('participations_event_status_seq_idx').on(t.eventId, t.status, t.seq),
     index('participations_user_id_idx').on(t.userId),
     check('participations_status_check', sql`${t.status} in ('joined', 'waitlisted')`),

@@ -38,7 +38,7 @@ describe('exactly once across processes', () => {
   it(`runs each of ${JOBS} jobs once, shared by both workers`, { timeout: 60_000 }, async () => {
     const [queue] = queues as [PgBossJobQueue];
     const ids = await db.database.db.transaction(async (tx) => {
-      const enqueued: string[] = [];
+      const enqueued: (string | null)[] = [];
       for (let n = 0; n < JOBS; n++) enqueued.push(await queue.enqueue(tx, 'test.once', { n }));
       return enqueued;
     });

@@ -17,6 +17,11 @@ export interface JobOptions {
   retryDelaySeconds?: number;
   /** A running job not finished in this time is taken back and retried (default 120). */
   expireInSeconds?: number;
+  /**
+   * Every job of the kind carries a `singletonKey`, and one waiting with a key absorbs any other
+   * enqueued with it until it starts (`enqueue` then answers null): a burst of causes makes one run.
+   */
+  keyed?: boolean;
 }
 
 /**
@@ -27,8 +32,16 @@ export interface JobOptions {
 export interface JobQueue {
   /** Declares a kind of job and what runs it; every kind is declared before `start`. */
   define<T extends object>(name: string, handler: JobHandler<T>, options?: JobOptions): void;
-  /** Enqueues on `tx` (or on its own when given the database); answers the job's id. */
-  enqueue<T extends object>(tx: Executor, name: string, data: T, options?: { startAfter?: Date; singletonKey?: string }): Promise<string>;
+  /**
+   * Enqueues on `tx` (or on its own when given the database); answers the job's id, or null when a
+   * job of a `keyed` kind with the same `singletonKey` is already waiting.
+   */
+  enqueue<T extends object>(
+    tx: Executor,
+    name: string,
+    data: T,
+    options?: { startAfter?: Date; singletonKey?: string },
+  ): Promise<string | null>;
   /** Creates the queue's tables if needed and starts working. */
   start(): Promise<void>;
   /** Stops taking jobs and waits (bounded) for the running ones. */

@@ -7,7 +7,7 @@ import type { JobContext, JobHandler, JobOptions, JobQueue } from './job-queue';
 /** pg-boss keeps its tables in this schema of the app's database (backups take it along). */
 export const JOBS_SCHEMA = 'pgboss';
 
-const DEFAULTS: Required<JobOptions> = { retryLimit: 5, retryDelaySeconds: 10, expireInSeconds: 120 };
+const DEFAULTS: Required<JobOptions> = { retryLimit: 5, retryDelaySeconds: 10, expireInSeconds: 120, keyed: false };
 
 /** Jobs waiting (created or due for a retry), running, and failed for good, of one kind. */
 export interface JobCounts {
@@ -177,7 +177,8 @@ export function createJobQueue({
 
   const queueOptions = (definition: Definition): PgBoss.Queue => ({
     name: '',
-    policy: definition.periodic ? 'short' : 'standard',
+    // 'short': at most one job per singleton key waits (pg-boss's unique index on created jobs).
+    policy: definition.periodic || definition.options.keyed ? 'short' : 'standard',
     retryLimit: definition.options.retryLimit,
     retryDelay: definition.options.retryDelaySeconds,
     retryBackoff: true,
@@ -197,6 +198,7 @@ export function createJobQueue({
     async enqueue<T extends object>(tx: Executor, name: string, data: T, options: { startAfter?: Date; singletonKey?: string } = {}) {
       const definition = definitions.get(name);
       if (!definition) throw new Error(`job ${name} is not defined`);
+      if (definition.options.keyed && !options.singletonKey) throw new Error(`job ${name} is keyed: enqueue it with a singletonKey`);
       const id = await boss.send(name, data, {
         db: { executeSql: executorSql(tx) },
         retryLimit: definition.options.retryLimit,
@@ -206,8 +208,9 @@ export function createJobQueue({
         ...(options.startAfter ? { startAfter: options.startAfter } : {}),
         ...(options.singletonKey ? { singletonKey: options.singletonKey } : {}),
       });
-      if (!id) throw new Error(`job ${name} was not enqueued (is the queue started?)`);
-      return id;
+      if (id) return id;
+      if (definition.options.keyed) return null;
+      throw new Error(`job ${name} was not enqueued (is the queue started?)`);
     },
     async start() {
       if (state !== 'new') return;

@@ -15,6 +15,7 @@ import type { Viewer } from '../auth';
 import { notices, notify } from '../notifications';
 import type { EventAttendance } from './events.attendance';
 import { decodeCursor, encodeCursor } from './events.cursor';
+import type { EventMessages } from './events.messages';
 import { assertCanManage } from './events.policy';
 import { presentEvent } from './events.presenter';
 import { type EventChanges, type EventRecord, type EventWithMine, eventsRepository } from './events.repository';
@@ -23,6 +24,7 @@ export interface EventsServiceDeps {
   db: Db;
   runInTransaction: RunInTransaction;
   attendance: EventAttendance;
+  messages: EventMessages;
   now?: () => Date;
 }
 
@@ -68,6 +70,7 @@ export function createEventsService(deps: EventsServiceDeps) {
           reminders: input.reminders,
         });
         const event = { ...row, organizerName: viewer.name };
+        await deps.messages.scheduleReminders(tx, event, now());
         outbox.add(toEveryone('event:created', { event: presentEvent(event) }));
         return event;
       });
@@ -136,6 +139,8 @@ export function createEventsService(deps: EventsServiceDeps) {
         const row = await eventsRepository.update(tx, id, changes, counts, at);
         const updated = { ...row, organizerName: event.organizerName };
         await deps.attendance.promote(tx, outbox, updated, seating.promoted, at);
+        // A moved start, or new reminder times: reminders of the old ones find the event changed and send nothing.
+        if (changes.startsAt || changes.reminders) await deps.messages.scheduleReminders(tx, updated, at);
         if (changes.startsAt || changes.durationMinutes || changes.location) {
           const participants = await deps.attendance.participantIds(tx, id);
           await notify(
@@ -144,6 +149,7 @@ export function createEventsService(deps: EventsServiceDeps) {
             participants.map((userId) => notices.changed(userId, updated)),
             at,
           );
+          await deps.messages.changed(tx, event, updated, participants);
         }
         outbox.add(toEveryone('event:updated', { event: presentEvent(updated) }));
         if (seating.promoted > 0) await deps.attendance.announceMoves(tx, outbox, updated);
@@ -171,6 +177,7 @@ export function createEventsService(deps: EventsServiceDeps) {
             told.map((userId) => notices.cancelled(userId, event)),
             at,
           );
+          await deps.messages.cancelled(tx, event, told);
         }
         outbox.add(
           toEveryone('event:deleted', { eventId: id }),

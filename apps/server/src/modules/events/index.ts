@@ -1,5 +1,6 @@
 // The events module as other modules and app.ts see it; nothing outside imports its files directly.
 export type { EventAttendance } from './events.attendance';
+export type { EventMessages } from './events.messages';
 export { assertCanManage, eventPolicy } from './events.policy';
 export { presentEvent, presentEventView, presentParticipation } from './events.presenter';
 export { type EventRecord, type EventWithMine, eventsRepository, type MyParticipation } from './events.repository';

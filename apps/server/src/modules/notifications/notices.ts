@@ -19,6 +19,37 @@ type EventFacts = Pick<EventRow, 'id' | 'title' | 'startsAt' | 'timezone' | 'loc
 const formatStart = (event: EventFacts) =>
   `${new Intl.DateTimeFormat('en-GB', { timeZone: event.timezone, dateStyle: 'medium', timeStyle: 'short' }).format(Date.parse(event.startsAt))} (${event.timezone})`;
 
+const clock = (zone: string) => new Intl.DateTimeFormat('en-GB', { timeZone: zone, dateStyle: 'medium', timeStyle: 'short' });
+
+/** The start in the event's zone, and in the reader's when known and different. */
+const startFor = (event: EventFacts, readerZone: string | null) => {
+  const start = Date.parse(event.startsAt);
+  const inEvent = `${clock(event.timezone).format(start)} (${event.timezone})`;
+  if (!readerZone || readerZone === event.timezone) return inEvent;
+  const inReader = clock(readerZone).format(start);
+  return inReader === clock(event.timezone).format(start) ? inEvent : `${inEvent}, ${inReader} your time (${readerZone})`;
+};
+
+/** 60 → "1 hour", 1440 → "1 day", 90 → "1 hour 30 minutes". */
+export function durationWords(minutes: number): string {
+  const units: [number, string][] = [
+    [10_080, 'week'],
+    [1440, 'day'],
+    [60, 'hour'],
+    [1, 'minute'],
+  ];
+  const parts: string[] = [];
+  let left = minutes;
+  for (const [size, name] of units) {
+    const n = Math.floor(left / size);
+    if (n > 0 && parts.length < 2) parts.push(`${n} ${name}${n === 1 ? '' : 's'}`);
+    left -= n * size;
+  }
+  return parts.join(' ') || '0 minutes';
+}
+
+const people = (n: number) => `${n.toLocaleString('en-GB')} ${n === 1 ? 'person' : 'people'}`;
+
 /** The texts users read, one per kind of notice. */
 export const notices = {
   promoted: (userId: string, event: EventFacts): NewNotification => ({
@@ -35,6 +66,38 @@ export const notices = {
     title: 'Event changed',
     body: `${event.title} changed: it now starts ${formatStart(event)} at ${event.location}.`,
   }),
+  reminder: (userId: string, event: EventFacts, minutesBefore: number, readerZone: string | null): NewNotification => ({
+    userId,
+    type: 'reminder',
+    eventId: event.id,
+    title: `Starts in ${durationWords(minutesBefore)}`,
+    body: `${event.title} starts ${startFor(event, readerZone)} at ${event.location}.`,
+  }),
+  announcement: (userId: string, event: EventFacts, authorName: string, body: string): NewNotification => ({
+    userId,
+    type: 'announcement',
+    eventId: event.id,
+    title: `${authorName} about ${event.title}`,
+    body,
+  }),
+  /** To the organizer: a burst of joins and leaves, told once. */
+  attendanceActivity: (
+    userId: string,
+    event: EventFacts & { joinedCount: number; capacity: number | null; waitlistCount: number },
+    joins: number,
+    leaves: number,
+  ): NewNotification => {
+    const what = [joins > 0 ? `${people(joins)} joined` : null, leaves > 0 ? `${people(leaves)} left` : null].filter(Boolean).join(', ');
+    const seats = event.capacity === null ? `${event.joinedCount} going` : `${event.joinedCount} of ${event.capacity} seats taken`;
+    const waiting = event.waitlistCount > 0 ? `, ${event.waitlistCount} waiting` : '';
+    return {
+      userId,
+      type: 'attendance_activity',
+      eventId: event.id,
+      title: `${what.charAt(0).toUpperCase()}${what.slice(1)}`,
+      body: `${event.title}: ${what}. ${seats}${waiting}.`,
+    };
+  },
   /** The event row is deleted in the same transaction, so the notice keeps no link to it. */
   cancelled: (userId: string, event: EventFacts): NewNotification => ({
     userId,

@@ -57,8 +57,8 @@ export function joinStatement(eventId: string, userId: string, at: string): SQL 
         then 'joined' else 'waitlisted' end as status
       from locked where ends_at > ${at} and not exists (select 1 from mine)
     ), added as (
-      insert into ${participations} (event_id, user_id, status, created_at, status_at)
-      select ${eventId}, ${userId}, status, ${at}, ${at} from decided
+      insert into ${participations} (event_id, user_id, status, created_at, status_at, confirmation_pending)
+      select ${eventId}, ${userId}, status, ${at}, ${at}, status = 'joined' from decided
       -- The same joiner's other join, waiting on the same lock, may have inserted since this
       -- statement's snapshot: then nothing is added, and the caller reads what that join did.
       on conflict (event_id, user_id) do nothing
@@ -67,6 +67,8 @@ export function joinStatement(eventId: string, userId: string, at: string): SQL 
       update ${events} set
         joined_count = ${events.joinedCount} + (added.status = 'joined')::int,
         waitlist_count = ${events.waitlistCount} + (added.status = 'waitlisted')::int,
+        -- Told to the organizer in the next grouped notice (messages' attendance activity).
+        unnoticed_joins = ${events.unnoticedJoins} + 1,
         version = ${events.version} + 1
       from added where ${events.id} = ${eventId}
       returning ${events}.joined_count as counted_joined, ${events}.waitlist_count as counted_waitlisted, ${events}.version as counted_version
@@ -159,7 +161,8 @@ export const participationRepository = {
       .limit(count);
     const rows = await tx
       .update(participations)
-      .set({ status: 'joined', statusAt: at.toISOString() })
+      // Seated now: their confirmation mail goes with the event's next activity run.
+      .set({ status: 'joined', statusAt: at.toISOString(), confirmationPending: true })
       .where(and(eq(participations.eventId, eventId), inArray(participations.userId, first)))
       .returning({ userId: participations.userId, seq: participations.seq });
     return rows.sort((a, b) => a.seq - b.seq).map((row) => row.userId);

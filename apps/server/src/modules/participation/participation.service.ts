@@ -14,6 +14,7 @@ import {
   presentParticipation,
 } from '../events';
 import type { AttendeeLists } from './participation.attendee-lists';
+import type { ParticipationMessages } from './participation.messages';
 import { presentAttendees } from './participation.presenter';
 import { participationRepository } from './participation.repository';
 import { createTurns } from './participation.turns';
@@ -24,6 +25,7 @@ export interface ParticipationServiceDeps {
   runInTransaction: RunInTransaction;
   runStatement: RunStatement;
   attendeeLists: AttendeeLists;
+  messages: ParticipationMessages;
   now?: () => Date;
 }
 
@@ -50,6 +52,7 @@ export function createParticipationService(deps: ParticipationServiceDeps) {
           if (outcome.kind === 'already') return { event, mine };
           outbox.add(toUser(viewer.id, 'participation:mine', { eventId, ...presentParticipation(mine) }));
           announceCounts(outbox, deps.attendeeLists, event);
+          outbox.afterCommit(() => deps.messages.joined(event));
           return { event, mine };
         }),
       );
@@ -77,7 +80,8 @@ export function createParticipationService(deps: ParticipationServiceDeps) {
           };
           const updated = { ...(await eventsRepository.update(tx, eventId, {}, counts, at)), organizerName: event.organizerName };
           outbox.add(toUser(viewer.id, 'participation:mine', { eventId, status: 'removed' }));
-          await promoteWaitlisted(tx, outbox, updated, seating.promoted, at);
+          await deps.messages.left(tx, updated);
+          if ((await promoteWaitlisted(tx, outbox, updated, seating.promoted, at)).length > 0) await deps.messages.promoted(tx, updated);
           const movedFrom = mine.status === 'waitlisted' ? mine.position : seating.promoted > 0 ? 1 : null;
           await announceParticipation(tx, outbox, deps.attendeeLists, updated, movedFrom);
           return { event: updated, mine: null };
