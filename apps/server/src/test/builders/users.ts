@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { users } from '../../db/schema';
 import type { RegisterBody, Role, User } from '@turnout/contracts';
 import { ORIGIN } from '../harness/api';
 import type { TestApp } from '../harness/build-test-app';
@@ -41,4 +43,10 @@ export async function buildUser(
   const setCookie = response.cookies[0];
   if (!setCookie) throw new Error('register set no cookie');
   return { user: response.json().user, email, cookie: `${setCookie.name}=${setCookie.value}`, password };
+}
+
+/** Marks the user's address confirmed, as its link would: only confirmed addresses get mail about events. */
+export async function confirmEmail(t: TestApp, user: { user: { id: string } } | { id: string }): Promise<void> {
+  const id = 'user' in user ? user.user.id : user.id;
+  await t.db.database.db.update(users).set({ emailVerifiedAt: new Date() }).where(eq(users.id, id));
 }

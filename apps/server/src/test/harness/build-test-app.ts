@@ -32,7 +32,7 @@ export interface TestApp {
 
 /** A full app on a fresh database of the engine under test. Close it in an after-hook. */
 export async function buildTestApp(
-  options: { env?: Record<string, string>; redis?: boolean; jobs?: { work: boolean }; now?: () => Date } = {},
+  options: { env?: Record<string, string>; redis?: boolean; jobs?: { work: boolean }; now?: () => Date; activityWindowMs?: number } = {},
 ): Promise<TestApp> {
   const db = await createTestDatabase();
   const config = parseConfig({ ...testEnv, ...options.env });
@@ -44,6 +44,7 @@ export async function buildTestApp(
     logger: false,
     ...(options.jobs ? { jobs: options.jobs } : {}),
     ...(options.now ? { now: options.now } : {}),
+    ...(options.activityWindowMs ? { activityWindowMs: options.activityWindowMs } : {}),
   });
   await app.ready();
   return {
