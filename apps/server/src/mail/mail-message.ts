@@ -24,7 +24,7 @@ export interface CalendarPart {
 }
 
 /** What every mail about one event carries. */
-interface AboutEvent {
+export interface AboutEvent {
   name: string;
   event: MailEvent;
   /** The reader's zone (their preference), or null when unknown: then the event's zone and UTC. */

@@ -1,14 +1,19 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { createTransport } from 'nodemailer';
 import { withoutPassword } from '../config';
+import type { CalendarPart } from './mail-message';
 
-/** One mail as it leaves: addresses, subject and both parts. */
+/** One mail as it leaves: addresses, subject, both parts, and what mail about events carries. */
 export interface OutgoingMail {
   from: string;
   to: string;
   subject: string;
   text: string;
   html: string;
+  /** The RFC 8058 one-click URL: sent as List-Unsubscribe, with List-Unsubscribe-Post. */
+  listUnsubscribe?: string;
+  /** An iCalendar document for calendar apps to add, update or remove the event. */
+  calendar?: CalendarPart;
 }
 
 /**
@@ -63,6 +68,33 @@ const safeDecode = (value: string) => {
 };
 const base64 = (value: string) => Buffer.from(value).toString('base64');
 
+/**
+ * What goes with the two parts, in nodemailer's terms. Every mail says it was sent by a program
+ * (Auto-Submitted, RFC 3834). Mail about events adds: `list`, which writes
+ * `List-Unsubscribe: <url>`, and the POST header telling mail apps they may unsubscribe with one
+ * click without opening a page (RFC 8058 §3.1); and `icalEvent`, which adds the document twice,
+ * as a `text/calendar; method=…` alternative that calendar-aware clients show as an invitation,
+ * and as an .ics attachment that the others offer to open.
+ */
+function headersAndCalendar({ listUnsubscribe, calendar }: OutgoingMail) {
+  return {
+    headers: {
+      'Auto-Submitted': 'auto-generated',
+      ...(listUnsubscribe ? { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } : {}),
+    },
+    ...(listUnsubscribe ? { list: { unsubscribe: listUnsubscribe } } : {}),
+    ...(calendar
+      ? {
+          icalEvent: {
+            method: calendar.method,
+            filename: calendar.method === 'CANCEL' ? 'cancel.ics' : 'invite.ics',
+            content: calendar.ics,
+          },
+        }
+      : {}),
+  };
+}
+
 /** Sends through the SMTP server at `smtpUrl` over a small pool of connections. */
 export function createSmtpTransport(smtpUrl: string): MailTransport {
   const url = new URL(smtpUrl);
@@ -77,7 +109,8 @@ export function createSmtpTransport(smtpUrl: string): MailTransport {
     kind: 'smtp',
     async send(mail) {
       try {
-        const info = await transporter.sendMail({ ...mail, headers: { 'Auto-Submitted': 'auto-generated' } });
+        const { from, to, subject, text, html } = mail;
+        const info = await transporter.sendMail({ from, to, subject, text, html, ...headersAndCalendar(mail) });
         return { messageId: info.messageId };
       } catch (error) {
         const failure = error as NodemailerFailure;

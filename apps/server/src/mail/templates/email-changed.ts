@@ -19,9 +19,9 @@ export const emailChanged: TemplateSource<'email_changed'> = {
   slots: ({ name, newEmail, at }) => ({ name, newEmail, at: formatUtc(at) }),
   subject: () => 'Your Turnout email address was changed',
   text: ({ name, newEmail, at }) =>
-    textMail(
+    textMail([
       `Hi ${name},`,
       `On ${formatUtc(at)} the email address of your Turnout account was changed to ${newEmail}. Mail from Turnout goes there from now on, once it is confirmed.`,
       notYou,
-    ),
+    ]),
 };

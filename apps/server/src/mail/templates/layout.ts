@@ -7,6 +7,8 @@
  * place and each value is HTML-escaped when it is filled in (templates/index.ts).
  */
 
+import { accountFooter } from './template-source';
+
 const light = {
   bg: '#f6f6f8',
   surface: '#ffffff',
@@ -59,17 +61,28 @@ export interface MailLayout {
   button?: { label: string; hrefSlot: string };
   /** Paragraphs after the button, in the muted colour. */
   notes: string[];
+  /**
+   * For mail about an event: why the reader gets it (slots allowed) and the visible link that
+   * stops this kind of mail. Without it, the account footer.
+   */
+  footer?: { reason: string; unsubscribe: { label: string; hrefSlot: string } };
 }
+
+/** How a link inside text looks (a multi-line slot's links are written when it is filled in). */
+export const inlineLinkStyle = `color: ${light.primaryText};`;
 
 const paragraph = (text: string, cssClass: 't-text' | 't-muted') =>
   `<mj-text css-class="${cssClass}" color="${cssClass === 't-muted' ? light.muted : light.text}">${text}</mj-text>`;
 
 /** The MJML source of one mail. */
-export function mailDocument({ preview, heading, paragraphs, button, notes }: MailLayout): string {
+export function mailDocument({ preview, heading, paragraphs, button, notes, footer }: MailLayout): string {
   const buttonBlock = button
     ? `<mj-button css-class="t-button" href="{{${button.hrefSlot}}}">${button.label}</mj-button>
        <mj-text css-class="t-muted" color="${light.muted}">If the button does not work, open this link:<br /><a href="{{${button.hrefSlot}}}" style="color: ${light.primaryText}; font-family: ${fontMono}; word-break: break-all;">{{${button.hrefSlot}}}</a></mj-text>`
     : '';
+  const footerText = footer
+    ? `${footer.reason}<br /><a href="{{${footer.unsubscribe.hrefSlot}}}" style="${inlineLinkStyle}">${footer.unsubscribe.label}</a>`
+    : accountFooter;
   return `<mjml lang="en">
   <mj-head>
     <mj-title>${heading}</mj-title>
@@ -103,7 +116,7 @@ export function mailDocument({ preview, heading, paragraphs, button, notes }: Ma
     </mj-wrapper>
     <mj-section padding="16px 16px 32px">
       <mj-column>
-        <mj-text css-class="t-muted" color="${light.muted}">You get this mail because of your Turnout account. Turnout never asks for your password by mail.</mj-text>
+        <mj-text css-class="t-muted" color="${light.muted}">${footerText}</mj-text>
       </mj-column>
     </mj-section>
   </mj-body>

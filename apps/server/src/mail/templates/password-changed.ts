@@ -16,9 +16,9 @@ export const passwordChanged: TemplateSource<'password_changed'> = {
   slots: ({ name, at }) => ({ name, at: formatUtc(at) }),
   subject: () => 'Your Turnout password was changed',
   text: ({ name, at }) =>
-    textMail(
+    textMail([
       `Hi ${name},`,
       `The password of your Turnout account was changed on ${formatUtc(at)}. Every other session was signed out.`,
       notYou,
-    ),
+    ]),
 };

@@ -13,10 +13,10 @@ export const passwordReset: TemplateSource<'password_reset'> = {
   slots: ({ name, link, expiresMinutes }) => ({ name, link, minutes: String(expiresMinutes) }),
   subject: () => 'Reset your Turnout password',
   text: ({ name, link, expiresMinutes }) =>
-    textMail(
+    textMail([
       `Hi ${name},`,
       'Someone, hopefully you, asked to reset the password of your Turnout account. To choose a new one, open this link:',
       link,
       `The link works once, for ${expiresMinutes} minutes. If you did not ask for it, ignore this mail: your password stays as it is.`,
-    ),
+    ]),
 };

@@ -25,5 +25,5 @@ export const twoFactorChanged: TemplateSource<'two_factor_changed'> = {
   }),
   slots: (template) => ({ name: template.name, heading: heading(template), change: change(template), notYou: notYou(template) }),
   subject: (template) => `${heading(template)} for your Turnout account`,
-  text: (template) => textMail(`Hi ${template.name},`, change(template), notYou(template)),
+  text: (template) => textMail([`Hi ${template.name},`, change(template), notYou(template)]),
 };

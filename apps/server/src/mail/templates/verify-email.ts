@@ -13,10 +13,10 @@ export const verifyEmail: TemplateSource<'verify_email'> = {
   slots: ({ name, link, expiresHours }) => ({ name, link, hours: String(expiresHours) }),
   subject: () => 'Confirm your email address for Turnout',
   text: ({ name, link, expiresHours }) =>
-    textMail(
+    textMail([
       `Hi ${name},`,
       'Confirm this address to get mail from Turnout: password resets, reminders and announcements. Open this link:',
       link,
       `The link works once, for ${expiresHours} hours. If you did not add this address to a Turnout account, ignore this mail.`,
-    ),
+    ]),
 };

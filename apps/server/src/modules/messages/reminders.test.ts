@@ -34,7 +34,9 @@ const reminderMailsTo = (user: TestUser) => mailsTo(sink, user.email).filter((m)
 
 describe('reminders', () => {
   // One wait for every case: each event's one-minute reminder falls due a few seconds from now.
-  it('reach each joined attendee once, follow an edit, and skip the waitlist, leavers and deleted events', { timeout: 90_000 }, async () => {
+  it('reach each joined attendee once, follow an edit, and skip the waitlist, leavers and deleted events', {
+    timeout: 90_000,
+  }, async () => {
     const organizer = await person('organizer');
     const [ada, lea, wes, wynn, mover, gone] = await Promise.all([person(), person(), person(), person(), person(), person()]);
 
@@ -47,7 +49,10 @@ describe('reminders', () => {
     const moved = await buildEvent(t, organizer, { title: 'Moved', startsAt: inSeconds(64), reminders: [1] });
     await join(t, mover, moved.id);
     const newStart = inSeconds(70);
-    const edit = await call(t, 'PATCH', `/api/events/${moved.id}`, { as: organizer, body: { startsAt: newStart, version: moved.version + 1 } });
+    const edit = await call(t, 'PATCH', `/api/events/${moved.id}`, {
+      as: organizer,
+      body: { startsAt: newStart, version: moved.version + 1 },
+    });
     expect(edit.statusCode).toBe(200);
 
     // Deleted before its reminder: nothing but the cancellation.
@@ -55,7 +60,10 @@ describe('reminders', () => {
     await join(t, gone, deleted.id);
     expect((await call(t, 'DELETE', `/api/events/${deleted.id}`, { as: organizer })).statusCode).toBe(204);
 
-    await sink.waitFor(() => reminderMailsTo(ada).length > 0 && reminderMailsTo(wes).length > 0 && reminderMailsTo(mover).length > 0, 40_000);
+    await sink.waitFor(
+      () => reminderMailsTo(ada).length > 0 && reminderMailsTo(wes).length > 0 && reminderMailsTo(mover).length > 0,
+      40_000,
+    );
     // Long enough for a duplicate, a stale job or a retry to have shown.
     await new Promise((resolve) => setTimeout(resolve, 5000));
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import type { RegisterBody, Role, User } from '@turnout/contracts';
 import { eq } from 'drizzle-orm';
 import { users } from '../../db/schema';
-import type { RegisterBody, Role, User } from '@turnout/contracts';
 import { ORIGIN } from '../harness/api';
 import type { TestApp } from '../harness/build-test-app';
 

@@ -19,6 +19,8 @@ export interface SinkMessage {
   auth: { username: string; password: string } | undefined;
   /** The connection it came over (SMTP pooling reuses one for several mails). */
   connectionId: string;
+  /** Its attachments (an iCalendar invitation among them), content as text. */
+  attachments: { filename: string | undefined; contentType: string; content: string }[];
 }
 
 export interface SmtpSink {
@@ -84,6 +86,11 @@ export async function startSmtpSink(): Promise<SmtpSink> {
             headers,
             auth: logins.get(session.id),
             connectionId: session.id,
+            attachments: parsed.attachments.map((a) => ({
+              filename: a.filename,
+              contentType: a.contentType,
+              content: a.content.toString('utf8'),
+            })),
           });
           callback();
           arrived.emit('message');
