@@ -42,15 +42,16 @@ export function createMessaging(deps: MessagingDeps): { events: EventMessages; p
   const waiting = new Map<string, number>();
   const margin = Math.min(1000, deps.activityWindowMs / 2);
 
-  const scheduleActivity = async (executor: Executor, eventId: string) => {
+  /** Enqueues the event's activity run a window from now; answers when, or null when a run already waits (its time unknown here). */
+  const scheduleActivity = async (executor: Executor, eventId: string): Promise<number | null> => {
     const at = deps.now().getTime();
-    await deps.jobs.enqueue(
+    const id = await deps.jobs.enqueue(
       executor,
       MESSAGE_JOBS.activity,
       { eventId },
       { singletonKey: eventId, startAfter: new Date(at + deps.activityWindowMs) },
     );
-    return at;
+    return id === null ? null : at;
   };
 
   return {
@@ -83,6 +84,8 @@ export function createMessaging(deps: MessagingDeps): { events: EventMessages; p
         if (last !== undefined && deps.now().getTime() - last < deps.activityWindowMs - margin) return;
         scheduleActivity(deps.db, event.id).then(
           (at) => {
+            // Only a run this process just enqueued is known to wait a whole window from now.
+            if (at === null) return;
             waiting.set(event.id, at);
             // Forgotten once its run has started: the map holds only events with a run waiting.
             setTimeout(() => waiting.delete(event.id), deps.activityWindowMs).unref();
