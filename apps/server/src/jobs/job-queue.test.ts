@@ -51,6 +51,7 @@ beforeAll(async () => {
     },
     { retryLimit: 1, retryDelaySeconds: 1 },
   );
+  queue.define('test.keyed', record('test.keyed'), { keyed: true });
   queue.define('test.blocking', async (data: { label: string }, job) => {
     runs.push({ name: 'test.blocking', data, job, at: Date.now() });
     await blocked;
@@ -87,6 +88,22 @@ const storedJobs = async (label: string) =>
   (await db.database.executeSql(`select state::text as state from ${JOBS_SCHEMA}.job where data->>'label' = $1`, [label])).rows;
 
 describe('the job queue', () => {
+  it('lets one keyed job wait per key: the rest of a burst adds none, another key and a later burst do', async () => {
+    const later = new Date(Date.now() + 1500);
+    const first = await queue.enqueue(db.database.db, 'test.keyed', { label: 'keyed-a' }, { singletonKey: 'a', startAfter: later });
+    expect(first).toEqual(expect.any(String));
+    for (let i = 0; i < 5; i++) {
+      expect(await queue.enqueue(db.database.db, 'test.keyed', { label: 'keyed-a' }, { singletonKey: 'a', startAfter: later })).toBeNull();
+    }
+    expect(await queue.enqueue(db.database.db, 'test.keyed', { label: 'keyed-b' }, { singletonKey: 'b' })).toEqual(expect.any(String));
+    await until(() => runsOf('keyed-a').length === 1 && runsOf('keyed-b').length === 1, 'both keys ran');
+    expect(runsOf('keyed-a')[0]?.job.id).toBe(first);
+    // Once it ran, the key is free for the next burst.
+    expect(await queue.enqueue(db.database.db, 'test.keyed', { label: 'keyed-a' }, { singletonKey: 'a' })).toEqual(expect.any(String));
+    await until(() => runsOf('keyed-a').length === 2, 'the next burst ran');
+    await expect(queue.enqueue(db.database.db, 'test.keyed', { label: 'no key' })).rejects.toThrow(/singletonKey/);
+  });
+
   it('runs a job enqueued on a committed transaction once, with its data and id', async () => {
     const id = await db.database.db.transaction((tx) => queue.enqueue(tx, 'test.record', { label: 'committed', n: 7 }));
     await until(() => runsOf('committed').length > 0, 'the committed job');
