@@ -71,6 +71,12 @@ const visits: Visit[] = [
     ready: (p) => p.getByRole('heading', { name: 'This link has expired or was already used' }).waitFor(),
   },
   {
+    name: 'unsubscribe',
+    path: () => '/unsubscribe#token=not-a-real-token',
+    as: 'anonymous',
+    ready: (p) => p.getByRole('heading', { name: 'Unsubscribe from these mails?' }).waitFor(),
+  },
+  {
     name: 'settings',
     path: () => '/settings',
     as: 'joiner',

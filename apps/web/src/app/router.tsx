@@ -54,6 +54,10 @@ export function createRoutes(client: QueryClient): RouteObject[] {
               path: 'verify-email',
               lazy: async () => ({ Component: (await import('./routes/verify-email-page')).VerifyEmailPage }),
             },
+            {
+              path: 'unsubscribe',
+              lazy: async () => ({ Component: (await import('./routes/unsubscribe-page')).UnsubscribePage }),
+            },
             { path: 'e/:id', lazy: async () => ({ Component: (await import('./routes/public-event-page')).PublicEventPage }) },
           ],
         },

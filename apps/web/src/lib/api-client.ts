@@ -7,6 +7,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly fields: FieldErrors = {},
+    /** From a 429's or 503's Retry-After header: how long to wait before trying again. */
+    readonly retryAfterSeconds: number | null = null,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -26,14 +28,24 @@ function fieldsOf(details: unknown): FieldErrors {
   return out;
 }
 
+/** Retry-After (RFC 9110 §10.2.3): a number of seconds or an HTTP date; null when absent or unreadable. */
+export function retryAfterSeconds(header: string | null, now = Date.now()): number | null {
+  if (header === null || header.trim() === '') return null;
+  const value = header.trim();
+  if (/^\d+$/.test(value)) return Number(value);
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? null : Math.max(0, Math.ceil((at - now) / 1000));
+}
+
 async function toApiError(response: Response): Promise<ApiError> {
+  const retryAfter = retryAfterSeconds(response.headers.get('retry-after'));
   try {
     const body = (await response.json()) as Partial<ErrorBody>;
-    if (body.error) return new ApiError(response.status, body.error.code, body.error.message, fieldsOf(body.error.details));
+    if (body.error) return new ApiError(response.status, body.error.code, body.error.message, fieldsOf(body.error.details), retryAfter);
   } catch {
     // Not JSON (a proxy's error page): fall through to a generic message.
   }
-  return new ApiError(response.status, 'http_error', `The server answered ${response.status}.`);
+  return new ApiError(response.status, 'http_error', `The server answered ${response.status}.`, {}, retryAfter);
 }
 
 /**

@@ -59,6 +59,7 @@ export function setMyParticipation(client: QueryClient, eventId: string, partici
 export function removeCachedEvent(client: QueryClient, id: string): void {
   client.setQueryData(queryKeys.eventDeleted(id), true);
   client.removeQueries({ queryKey: queryKeys.attendees(id), exact: true });
+  client.removeQueries({ queryKey: queryKeys.announcements(id), exact: true });
   client.setQueriesData<EventListData>({ queryKey: queryKeys.eventLists }, (old) => {
     if (!old?.pages.some((page) => page.items.some((item) => item.id === id))) return old;
     return { ...old, pages: old.pages.map((page) => ({ ...page, items: page.items.filter((item) => item.id !== id) })) };

@@ -11,6 +11,8 @@ export const queryKeys = {
   /** What only the owner sees of the account (from /api/auth/me); dropped with the session. */
   account: ['account', 'me'] as const,
   sessions: ['account', 'sessions'] as const,
+  /** Which mail the user wants, and their time zone (/api/me/preferences). */
+  preferences: ['account', 'preferences'] as const,
   events: ['events'] as const,
   eventLists: ['events', 'list'] as const,
   eventList: (filters: EventListFilters) => ['events', 'list', filters] as const,
@@ -19,6 +21,8 @@ export const queryKeys = {
   eventDeleted: (id: string) => ['events', 'deleted', id] as const,
   attendees: (id: string) => ['events', 'attendees', id] as const,
   presence: (id: string) => ['events', 'presence', id] as const,
+  /** An event's announcements ("Updates"), as this viewer may read them. */
+  announcements: (id: string) => ['events', 'announcements', id] as const,
   publicEvent: (id: string) => ['public-events', id] as const,
   notifications: ['notifications'] as const,
   calendarToken: ['calendar', 'token'] as const,

@@ -1,4 +1,15 @@
-import type { Account, Event, EventListResponse, EventView, MeResponse, Notification, Session, User } from '@turnout/contracts';
+import type {
+  Account,
+  Announcement,
+  Event,
+  EventListResponse,
+  EventView,
+  MeResponse,
+  Notification,
+  Preferences,
+  Session,
+  User,
+} from '@turnout/contracts';
 
 let sequence = 0;
 const uuid = () => {
@@ -46,6 +57,7 @@ export function buildEvent(overrides: Partial<Event> = {}): Event {
     location: 'Berlin, Alexanderplatz',
     timezone: 'Europe/Berlin',
     capacity: 50,
+    reminders: [1440, 60],
     joinedCount: 3,
     waitlistCount: 0,
     version: 1,
@@ -78,4 +90,22 @@ export function buildNotification(overrides: Partial<Notification> = {}): Notifi
     readAt: null,
     ...overrides,
   };
+}
+
+export function buildAnnouncement(overrides: Partial<Announcement> = {}): Announcement {
+  return {
+    id: uuid(),
+    eventId: uuid(),
+    authorName: 'olivia',
+    body: 'Doors open at 18:30.',
+    audience: 'all',
+    recipientCount: 3,
+    createdAt: '2026-01-02T10:00:00.000Z',
+    ...overrides,
+  };
+}
+
+/** Every kind of mail on and no time zone chosen yet, as a new account starts. */
+export function buildPreferences(overrides: Partial<Preferences> = {}): Preferences {
+  return { reminders: true, announcements: true, changes: true, digest: true, timezone: null, ...overrides };
 }

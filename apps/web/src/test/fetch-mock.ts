@@ -4,11 +4,16 @@ export type MockRequest = { method: string; path: string; url: URL; body: unknow
 type Reply = Response | Promise<Response>;
 type Route = { method: string; path: string | RegExp; reply: (request: MockRequest) => Reply };
 
-export const json = (status: number, body: unknown): Response =>
-  new Response(status === 204 ? null : JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+export const json = (status: number, body: unknown, headers: Record<string, string> = {}): Response =>
+  new Response(status === 204 ? null : JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
 
-export const apiError = (status: number, code: string, message: string, fields?: Record<string, string[]>) =>
-  json(status, { error: { code, message, ...(fields ? { details: { fields } } : {}) } });
+export const apiError = (
+  status: number,
+  code: string,
+  message: string,
+  fields?: Record<string, string[]>,
+  headers: Record<string, string> = {},
+) => json(status, { error: { code, message, ...(fields ? { details: { fields } } : {}) } }, headers);
 
 /**
  * Replaces `fetch`, the app's only way out of the page, with declared routes. Every request is

@@ -149,4 +149,17 @@ describe('attendees:changed and notification', () => {
     expect(toast).toHaveBeenCalledOnce();
     expect(notified).toEqual([]);
   });
+
+  it('marks the updates of the event an announcement is about stale, and only those', () => {
+    const eventId = buildEventView().id;
+    const other = buildEventView().id;
+    client.setQueryData(queryKeys.announcements(eventId), { items: [] });
+    client.setQueryData(queryKeys.announcements(other), { items: [] });
+
+    on.notification({ notification: buildNotification({ type: 'announcement', eventId }) });
+    on.notification({ notification: buildNotification({ type: 'event_changed', eventId: other }) });
+
+    expect(client.getQueryState(queryKeys.announcements(eventId))?.isInvalidated).toBe(true);
+    expect(client.getQueryState(queryKeys.announcements(other))?.isInvalidated).toBe(false);
+  });
 });

@@ -46,6 +46,9 @@ export function createRealtimeHandlers(client: QueryClient, { viewerId, onNotifi
             }
           : old,
       );
+      // An update posted on an event: an open event page shows it without a reload.
+      if (notification.type === 'announcement' && notification.eventId)
+        void client.invalidateQueries({ queryKey: queryKeys.announcements(notification.eventId), exact: true });
       onNotification?.(notification);
     },
     'presence:changed': ({ eventId, viewers }) => {

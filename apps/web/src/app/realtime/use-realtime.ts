@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import type { RealtimeEventName, User } from '@turnout/contracts';
 import { useEffect, useSyncExternalStore } from 'react';
 import { meQueryOptions } from '../../features/auth/api/get-me';
+import { notificationToast } from '../../features/notifications/lib/notification-kinds';
 import { queryKeys } from '../../lib/query-keys';
 import { connectSocket, disconnectSocket, socketStatus } from '../../lib/socket';
 import { showToast } from '../../lib/toasts';
@@ -19,7 +20,7 @@ export function useRealtime(viewer: User): void {
     let connectedBefore = false;
     const handlers = createRealtimeHandlers(client, {
       viewerId: viewer.id,
-      onNotification: (notification) => showToast({ title: notification.title, body: notification.body }),
+      onNotification: (notification) => showToast(notificationToast(notification)),
     });
     const names = Object.keys(handlers) as RealtimeEventName[];
     for (const name of names) socket.on(name, handlers[name] as never);

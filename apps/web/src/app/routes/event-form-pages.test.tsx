@@ -51,6 +51,8 @@ describe('the new event form', () => {
       timezone: 'Europe/Berlin',
       durationMinutes: 90,
       capacity: 25,
+      // The default reminders, 1 day and 1 hour before, in minutes.
+      reminders: [1440, 60],
     });
   });
 
@@ -103,6 +105,25 @@ describe('the edit form', () => {
     expect(api.sent('PATCH', `/api/events/${event.id}`)[0]?.body).toEqual({ capacity: 5, version: 7 });
     // A field's refusal is shown by the field, not as a form-wide alert.
     expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('sends the reminders, in minutes, only when they changed', async () => {
+    const event = buildEventView({ organizerId: ORGANIZER_ID, reminders: [1440, 60], version: 3 });
+    const api = mockApi()
+      .on('GET', `/api/events/${event.id}`, () => json(200, { event }))
+      .on('PATCH', `/api/events/${event.id}`, ({ body }) => json(200, { event: { ...event, ...(body as object), version: 4 } }));
+    const { user, router } = renderPage(<EditEventPage />, {
+      path: '/events/:id/edit',
+      route: `/events/${event.id}/edit`,
+      viewer: organizer,
+    });
+
+    await user.click(await screen.findByRole('button', { name: 'Remove reminder 2' }));
+    await user.click(screen.getByRole('button', { name: '1 week' }));
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+
+    await waitFor(() => expect(router.state.location.pathname).toBe(`/events/${event.id}`));
+    expect(api.sent('PATCH', `/api/events/${event.id}`)[0]?.body).toEqual({ reminders: [10_080, 1440], version: 3 });
   });
 
   it('saves an edit again on the latest version when only joins changed the event meanwhile', async () => {

@@ -5,6 +5,7 @@ import { EventFacts } from '../../components/event/event-facts';
 import { ButtonLink } from '../../components/ui/button';
 import { EmptyState } from '../../components/ui/empty-state';
 import { Skeleton } from '../../components/ui/skeleton';
+import { UpdatesSection } from '../../features/announcements/components/updates-section';
 import { useViewer } from '../../features/auth/api/get-me';
 import { useEvent, useEventDeleted } from '../../features/events/api/get-event';
 import { DeleteEventButton } from '../../features/events/components/delete-event-button';
@@ -84,6 +85,7 @@ export function EventPage() {
           {data.description && <p className={styles.description}>{data.description}</p>}
         </section>
         <Side event={data} viewer={viewer} />
+        <UpdatesSection event={data} isOrganizer={owner} className={`${styles.card} ${styles.areaUpdates}`} />
         {owner && (
           <section className={`${page.stack} ${styles.areaAttendees}`} aria-labelledby="attendees-title">
             <h2 id="attendees-title" className={styles.sectionTitle}>

@@ -1,8 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { queryKeys } from '../../lib/query-keys';
-import { buildAccount, buildSession } from '../../test/builders';
-import { apiError, json, mockApi } from '../../test/fetch-mock';
+import { buildAccount, buildPreferences, buildSession, buildUser, ORGANIZER_ID } from '../../test/builders';
+import { apiError, deferred, json, mockApi } from '../../test/fetch-mock';
 import { renderPage } from '../../test/render';
 import { SettingsPage } from './settings-page';
 
@@ -10,8 +10,10 @@ const CHROME_MAC = 'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/537
 const SAFARI_IPHONE =
   'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1';
 
-function settingsApi(sessions = [buildSession({ current: true, userAgent: CHROME_MAC })]) {
-  return mockApi().on('GET', '/api/auth/sessions', () => json(200, { sessions }));
+function settingsApi(sessions = [buildSession({ current: true, userAgent: CHROME_MAC })], preferences = buildPreferences()) {
+  return mockApi()
+    .on('GET', '/api/auth/sessions', () => json(200, { sessions }))
+    .on('GET', '/api/me/preferences', () => json(200, { preferences }));
 }
 
 const section = (name: string) => screen.getByRole('region', { name });
@@ -50,6 +52,59 @@ describe('settings: sessions', () => {
     await user.click(within(list).getByRole('button', { name: 'Sign out' }));
     await waitFor(() => expect(client.getQueryData(queryKeys.me)).toBeNull());
     expect(client.getQueryData(queryKeys.account)).toBeUndefined();
+  });
+});
+
+describe('settings: mail', () => {
+  it('saves each switch the moment it changes, says so, and keeps the digest for organizers', async () => {
+    const api = settingsApi(undefined, buildPreferences({ timezone: 'Europe/Lisbon' })).on('PATCH', '/api/me/preferences', ({ body }) =>
+      json(200, { preferences: buildPreferences({ timezone: 'Europe/Lisbon', ...(body as object) }) }),
+    );
+    const { user } = renderPage(<SettingsPage />, { path: '/settings' });
+    const mail = section('Mail');
+    const reminders = await within(mail).findByRole('checkbox', { name: 'Reminders before events I joined' });
+    expect(reminders).toBeChecked();
+    expect(within(mail).getByRole('checkbox', { name: 'Announcements from organizers' })).toBeChecked();
+    expect(within(mail).getByRole('checkbox', { name: 'Event updates: confirmations, changes and cancellations' })).toBeChecked();
+    expect(within(mail).queryByRole('checkbox', { name: /Daily digest/ })).toBeNull();
+    expect(within(mail).getByLabelText('Your time zone')).toHaveValue('Europe/Lisbon');
+
+    await user.click(reminders);
+    expect(reminders).not.toBeChecked();
+    expect(await within(mail).findByText('Saved: reminder mails off.')).toHaveAttribute('role', 'status');
+    await user.selectOptions(within(mail).getByLabelText('Your time zone'), 'Asia/Tokyo');
+    expect(await within(mail).findByText('Saved: times in your mails are in Asia/Tokyo.')).toBeInTheDocument();
+    expect(api.sent('PATCH', '/api/me/preferences').map((r) => r.body)).toEqual([{ reminders: false }, { timezone: 'Asia/Tokyo' }]);
+  });
+
+  it('shows an organizer the daily digest, and puts a switch back when the server refuses the change', async () => {
+    const answer = deferred<Response>();
+    settingsApi().on('PATCH', '/api/me/preferences', () => answer.promise);
+    const { user } = renderPage(<SettingsPage />, { path: '/settings', viewer: buildUser({ id: ORGANIZER_ID, role: 'organizer' }) });
+    const mail = section('Mail');
+    const digest = await within(mail).findByRole('checkbox', { name: 'Daily digest of joins and leaves (organizers)' });
+    await user.click(digest);
+    // Shown at once, before the server answers.
+    expect(digest).not.toBeChecked();
+    answer.resolve(apiError(500, 'internal_error', 'Something broke on our side.'));
+    expect(await within(mail).findByRole('alert')).toHaveTextContent('Could not save: Something broke on our side.');
+    await waitFor(() => expect(digest).toBeChecked());
+  });
+
+  it('suggests this browser’s zone while none is set, and saves it when accepted', async () => {
+    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    const api = settingsApi().on('PATCH', '/api/me/preferences', ({ body }) =>
+      json(200, { preferences: buildPreferences(body as object) }),
+    );
+    const { user } = renderPage(<SettingsPage />, { path: '/settings' });
+    const mail = section('Mail');
+    const select = await within(mail).findByLabelText('Your time zone');
+    expect(select).toHaveValue(zone);
+    expect(select).toHaveAccessibleDescription(expect.stringContaining('Not set yet'));
+    await user.click(within(mail).getByRole('button', { name: `Use ${zone.replaceAll('_', ' ')}` }));
+    await waitFor(() => expect(select).toHaveAccessibleDescription(expect.not.stringContaining('Not set yet')));
+    expect(within(mail).queryByRole('button', { name: /^Use / })).toBeNull();
+    expect(api.sent('PATCH', '/api/me/preferences').map((r) => r.body)).toEqual([{ timezone: zone }]);
   });
 });
 

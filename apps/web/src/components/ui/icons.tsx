@@ -91,3 +91,14 @@ export const GearIcon = () => (
     <circle cx="12" cy="12" r="3" />
   </Icon>
 );
+export const MegaphoneIcon = () => (
+  <Icon width="16" height="16">
+    <path d="m3 11 18-5v12L3 14v-3z" />
+    <path d="M11.6 16.8a3 3 0 1 1-5.8-1.6" />
+  </Icon>
+);
+export const CheckIcon = () => (
+  <Icon width="16" height="16">
+    <path d="M20 6 9 17l-5-5" />
+  </Icon>
+);

@@ -1,6 +1,8 @@
-import { type EventCreate, EventCreateSchema, type EventUpdate, type EventView } from '@turnout/contracts';
+import { type EventCreate, EventCreateSchema, type EventUpdate, type EventView, REMINDERS_DEFAULT } from '@turnout/contracts';
+import type { z } from 'zod';
 import { type FormErrors, formErrorsFromIssues } from '../../../lib/form-errors';
 import { browserTimeZone, utcToZonedWallTime, zonedWallTimeToUtc } from '../../../lib/zoned-time';
+import { minutesOfRow, type ReminderRow, rowFromMinutes, sameReminders } from './reminder-values';
 
 /** What the form holds: the inputs' own strings. `startsAt` is wall time in `timezone`. */
 export type EventFormValues = {
@@ -11,6 +13,8 @@ export type EventFormValues = {
   timezone: string;
   durationMinutes: string;
   capacity: string;
+  /** Each row's error is under `reminders.<row key>`; one about the whole list under `reminders`. */
+  reminders: ReminderRow[];
 };
 
 export const emptyEventValues = (): EventFormValues => ({
@@ -21,6 +25,7 @@ export const emptyEventValues = (): EventFormValues => ({
   timezone: browserTimeZone(),
   durationMinutes: '120',
   capacity: '',
+  reminders: REMINDERS_DEFAULT.map(rowFromMinutes),
 });
 
 export const valuesFromEvent = (event: EventView): EventFormValues => ({
@@ -31,13 +36,38 @@ export const valuesFromEvent = (event: EventView): EventFormValues => ({
   timezone: event.timezone,
   durationMinutes: String(event.durationMinutes),
   capacity: event.capacity === null ? '' : String(event.capacity),
+  reminders: event.reminders.map(rowFromMinutes),
 });
 
 const toNumber = (value: string): number => (value.trim() === '' ? Number.NaN : Number(value));
 
 /**
+ * The reminder rows' own errors: an empty number, then the shared schema's refusals (a row past
+ * two weeks, a fraction of a minute), then a row repeating another.
+ */
+function reminderErrors(rows: readonly ReminderRow[], issues: readonly z.core.$ZodIssue[]): FormErrors {
+  const errors: FormErrors = {};
+  rows.forEach((row) => {
+    if (row.amount.trim() === '') errors[`reminders.${row.key}`] = 'Enter how long before the start';
+  });
+  for (const issue of issues) {
+    if (issue.path[0] !== 'reminders') continue;
+    const index = issue.path[1];
+    const row = typeof index === 'number' ? rows[index] : undefined;
+    errors[row ? `reminders.${row.key}` : 'reminders'] ??= issue.message;
+  }
+  const minutes = rows.map(minutesOfRow);
+  minutes.forEach((value, index) => {
+    const row = rows[index];
+    if (row && !Number.isNaN(value) && minutes.indexOf(value) < index)
+      errors[`reminders.${row.key}`] ??= 'This is the same as another reminder';
+  });
+  return errors;
+}
+
+/**
  * Validates the form with the shared schema: the wall time becomes a UTC instant in the chosen
- * zone, an empty capacity means unlimited.
+ * zone, an empty capacity means unlimited, each reminder row becomes minutes before the start.
  */
 export function parseEventValues(values: EventFormValues): { data: EventCreate } | { errors: FormErrors } {
   const errors: FormErrors = {};
@@ -58,8 +88,11 @@ export function parseEventValues(values: EventFormValues): { data: EventCreate }
     timezone: values.timezone,
     durationMinutes: toNumber(values.durationMinutes),
     capacity: values.capacity.trim() === '' ? null : toNumber(values.capacity),
+    reminders: values.reminders.map(minutesOfRow),
   });
-  const all = parsed.success ? errors : { ...formErrorsFromIssues(parsed.error.issues), ...errors };
+  const issues = parsed.success ? [] : parsed.error.issues;
+  const others = formErrorsFromIssues(issues.filter((issue) => issue.path[0] !== 'reminders'));
+  const all = { ...others, ...reminderErrors(values.reminders, issues), ...errors };
   if (Object.keys(all).length > 0 || !parsed.success) return { errors: all };
   return { data: parsed.data };
 }
@@ -74,6 +107,7 @@ export function changesFrom(event: EventView, data: EventCreate): EventUpdate {
   if (data.timezone !== event.timezone) changes.timezone = data.timezone;
   if (data.durationMinutes !== event.durationMinutes) changes.durationMinutes = data.durationMinutes;
   if (data.capacity !== event.capacity) changes.capacity = data.capacity;
+  if (!sameReminders(data.reminders, event.reminders)) changes.reminders = data.reminders;
   return changes;
 }
 
@@ -90,6 +124,7 @@ export function sameEditableFields(a: EventView, b: EventView): boolean {
     Date.parse(a.startsAt) === Date.parse(b.startsAt) &&
     a.timezone === b.timezone &&
     a.durationMinutes === b.durationMinutes &&
-    a.capacity === b.capacity
+    a.capacity === b.capacity &&
+    sameReminders(a.reminders, b.reminders)
   );
 }

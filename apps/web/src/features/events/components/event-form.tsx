@@ -10,6 +10,7 @@ import { formatDuration, formatRange } from '../../../lib/format-date';
 import { timeZoneNames } from '../../../lib/zoned-time';
 import styles from './event-form.module.css';
 import { type EventFormValues, parseEventValues } from './event-form-values';
+import { RemindersField } from './reminders-field';
 
 type EventFormProps = {
   initialValues: EventFormValues;
@@ -30,7 +31,7 @@ export function EventForm({ initialValues, submitLabel, onSubmit, secondaryActio
   const [pending, setPending] = useState(false);
   const zones = useMemo(timeZoneNames, []);
 
-  const set = (key: keyof EventFormValues) => (event: { target: { value: string } }) =>
+  const set = (key: Exclude<keyof EventFormValues, 'reminders'>) => (event: { target: { value: string } }) =>
     setValues((current) => ({ ...current, [key]: event.target.value }));
 
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -52,7 +53,8 @@ export function EventForm({ initialValues, submitLabel, onSubmit, secondaryActio
   }
 
   const preview = useMemo(() => {
-    const parsed = parseEventValues(values);
+    // The start alone: a reminder still being typed does not hide it.
+    const parsed = parseEventValues({ ...values, reminders: [] });
     if (!('data' in parsed)) return undefined;
     const end = new Date(Date.parse(parsed.data.startsAt) + parsed.data.durationMinutes * 60_000).toISOString();
     return formatRange(parsed.data.startsAt, end, parsed.data.timezone);
@@ -127,6 +129,11 @@ export function EventForm({ initialValues, submitLabel, onSubmit, secondaryActio
           )}
         </Field>
       </div>
+      <RemindersField
+        rows={values.reminders}
+        onChange={(reminders) => setValues((current) => ({ ...current, reminders }))}
+        errors={errors}
+      />
       <div className={styles.actions}>
         {secondaryAction}
         <Button type="submit" variant="primary" busy={pending}>

@@ -5,6 +5,7 @@ import { BellIcon } from '../../../components/ui/icons';
 import { formatAgo } from '../../../lib/format-date';
 import { useNotifications } from '../api/get-notifications';
 import { useMarkRead } from '../api/mark-read';
+import { NOTIFICATION_KINDS } from '../lib/notification-kinds';
 import styles from './notification-bell.module.css';
 
 /** The bell: unread count, and a panel listing notifications (opening it marks them read). */
@@ -75,12 +76,14 @@ export function NotificationBell() {
           <h2>Notifications</h2>
         </div>
         {items.length === 0 ? (
-          <p className={styles.empty}>Nothing yet. Changes to events you joined show up here.</p>
+          <p className={styles.empty}>Nothing yet. News of events you joined, and of who joins yours, shows up here.</p>
         ) : (
           <ul className={styles.list}>
             {items.map((item) => (
               <li key={item.id} className={`${styles.item} ${seenUnread.has(item.id) ? styles.unread : ''}`}>
+                <span className={styles.icon}>{NOTIFICATION_KINDS[item.type].icon}</span>
                 <span className={styles.title}>
+                  <span className="visually-hidden">{`${NOTIFICATION_KINDS[item.type].label}: `}</span>
                   {item.eventId ? (
                     <Link to={`/events/${item.eventId}`} onClick={() => setOpen(false)}>
                       {item.title}
@@ -89,7 +92,7 @@ export function NotificationBell() {
                     item.title
                   )}
                 </span>
-                <span className={styles.muted}>{item.body}</span>
+                <span className={`${styles.muted} ${styles.body}`}>{item.body}</span>
                 <span className={styles.muted}>{formatAgo(item.createdAt)}</span>
               </li>
             ))}
