@@ -1,11 +1,12 @@
 import { ANNOUNCEMENT_BODY_MAX, ANNOUNCEMENTS_PER_HOUR } from '@turnout/contracts';
-import { and, eq } from 'drizzle-orm';
+import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { notifications } from '../../db/schema';
+import { events, notifications, participations } from '../../db/schema';
 import { buildEvent } from '../../test/builders/events';
 import { buildUser, confirmEmail, type TestUser } from '../../test/builders/users';
 import { call, join } from '../../test/harness/api';
 import { buildTestApp, type TestApp } from '../../test/harness/build-test-app';
+import { insertJoiners } from '../../test/harness/load';
 import { mailsTo } from '../../test/harness/mailbox';
 import { type SmtpSink, startSmtpSink } from '../../test/harness/smtp-sink';
 
@@ -128,5 +129,28 @@ describe('announcements', () => {
     expect(refused[0]?.json().error.message).toMatch(/announcements an hour/);
     // Another event of the same organizer has its own allowance.
     expect((await announce(organizer, other.id, { body: 'Elsewhere' })).statusCode).toBe(201);
+  });
+});
+
+describe('an announcement to a large event', () => {
+  it('reaches 11 000 attendees, more than one statement can bind a row each for', { timeout: 120_000 }, async () => {
+    const organizer = await person('organizer');
+    const event = await buildEvent(t, organizer, { title: 'Stadium' });
+    const crowd = await insertJoiners(t, 11_000);
+    const db = t.db.database.db;
+    for (let i = 0; i < crowd.length; i += 5000) {
+      await db
+        .insert(participations)
+        .values(crowd.slice(i, i + 5000).map((user) => ({ eventId: event.id, userId: user.id, status: 'joined' as const })));
+    }
+    await db.update(events).set({ joinedCount: crowd.length }).where(eq(events.id, event.id));
+    const posted = await announce(organizer, event.id, { body: 'Gates open at six.' });
+    expect(posted.statusCode).toBe(201);
+    expect(posted.json().announcement.recipientCount).toBe(11_000);
+    const [told] = await db
+      .select({ n: count() })
+      .from(notifications)
+      .where(and(eq(notifications.eventId, event.id), eq(notifications.type, 'announcement')));
+    expect(told?.n).toBe(11_000);
   });
 });

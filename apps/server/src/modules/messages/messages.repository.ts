@@ -51,14 +51,20 @@ export interface ActivityTaken {
   leaves: number;
 }
 
+const READ_BATCH = 10_000;
+
 export const messagesRepository = {
+  /** In statements of READ_BATCH ids: PostgreSQL binds at most 65 535 parameters in one. */
   async readers(db: Executor, userIds: readonly string[]): Promise<Reader[]> {
-    if (userIds.length === 0) return [];
-    const rows = await db
-      .select(readerFields)
-      .from(users)
-      .where(inArray(users.id, [...userIds]));
-    return rows.map(toReader);
+    const readers: Reader[] = [];
+    for (let i = 0; i < userIds.length; i += READ_BATCH) {
+      const rows = await db
+        .select(readerFields)
+        .from(users)
+        .where(inArray(users.id, userIds.slice(i, i + READ_BATCH)));
+      readers.push(...rows.map(toReader));
+    }
+    return readers;
   },
 
   /** The people of an event in `audience`, in arrival order. */

@@ -4,15 +4,19 @@ import { type NotificationRow, notifications } from '../../db/schema';
 
 export type NewNotification = Pick<NotificationRow, 'userId' | 'type' | 'eventId' | 'title' | 'body'>;
 
-export const notificationsRepository = {
-  async insertMany(tx: Tx, rows: NewNotification[], at: Date): Promise<NotificationRow[]> {
-    if (rows.length === 0) return [];
-    return tx
-      .insert(notifications)
-      .values(rows.map((row) => ({ ...row, createdAt: at })))
-      .returning();
-  },
+/** Rows per INSERT: six parameters each, well under the protocol's 65 535. */
+const INSERT_BATCH = 5000;
 
+export const notificationsRepository = {
+  /** In statements of INSERT_BATCH rows: PostgreSQL binds at most 65 535 parameters in one. */
+  async insertMany(tx: Tx, rows: NewNotification[], at: Date): Promise<NotificationRow[]> {
+    const inserted: NotificationRow[] = [];
+    for (let i = 0; i < rows.length; i += INSERT_BATCH) {
+      const batch = rows.slice(i, i + INSERT_BATCH).map((row) => ({ ...row, createdAt: at }));
+      inserted.push(...(await tx.insert(notifications).values(batch).returning()));
+    }
+    return inserted;
+  },
   /** The user's newest notifications first. */
   async listForUser(db: Executor, userId: string, limit: number): Promise<NotificationRow[]> {
     return db
