@@ -7,6 +7,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { resolve } from 'node:path';
+import { register } from 'tsx/esm/api';
 import { apiFigures } from './figures/api.mjs';
 import { embeddedFigures } from './figures/embedded.mjs';
 import { fanoutFigures } from './figures/fanout.mjs';
@@ -45,6 +46,11 @@ const options = quick
       paintSamples: 3,
       startupRuns: 1,
       mails: 200,
+      announcementAttendees: 200,
+      announcementWarmup: 20,
+      reminderEvents: 10,
+      reminderAttendeesPerEvent: 20,
+      reminderLeadMs: 4_000,
       profile: false,
     }
   : {
@@ -63,6 +69,11 @@ const options = quick
       paintSamples: 30,
       startupRuns: 3,
       mails: 500,
+      announcementAttendees: 5000,
+      announcementWarmup: 100,
+      reminderEvents: 10,
+      reminderAttendeesPerEvent: 1000,
+      reminderLeadMs: 10_000,
       profile: !flag('--no-profile'),
     };
 
@@ -86,6 +97,12 @@ const ctx = {
   shouldProfile: (figure) => options.profile && figure.missed(),
 };
 
+// The figures written in TypeScript load through tsx, registered for the whole process (not
+// `tsImport`'s own namespace), so they share this process's modules: its list of databases to
+// drop and of children to kill on an interrupt.
+register();
+const typescript = (path, name) => async (ctx) => (await import(path))[name](ctx);
+
 const groups = [
   { ids: [1, 2], titles: ['Event list API (PostgreSQL)', 'Framework overhead: trivial authenticated route'], run: apiFigures },
   {
@@ -97,6 +114,16 @@ const groups = [
   { ids: [7], titles: ['Embedded mode (PGlite)'], run: embeddedFigures },
   { ids: [8], titles: ['Web'], run: webFigures },
   { ids: [9], titles: ['Mail throughput (PostgreSQL)'], run: mailFigures },
+  {
+    ids: [10],
+    titles: ['Announcement to the attendees of one event'],
+    run: typescript('./figures/announcement.ts', 'announcementFigure'),
+  },
+  {
+    ids: [11],
+    titles: ['Reminders due in the same minute, one process'],
+    run: typescript('./figures/reminders.ts', 'remindersFigure'),
+  },
 ];
 
 let failed = false;

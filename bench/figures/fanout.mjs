@@ -19,7 +19,8 @@ const CLIENT = new URL('../load/fanout-client.mjs', import.meta.url).pathname;
 const BARE = new URL('../baselines/bare-socketio.mjs', import.meta.url).pathname;
 const RATE = 10;
 
-async function startBare(nodeFlags = []) {
+/** The bare Socket.IO server (figure 3's baseline) on the server core. */
+export async function startBare(nodeFlags = []) {
   const port = await freePort();
   const proc = start(SERVER_CORE, process.execPath, [...nodeFlags, BARE, String(port)]);
   const origin = `http://127.0.0.1:${port}`;

@@ -5,7 +5,8 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { createDatabase, dropDatabase, withClient } from '../lib/database.mjs';
-import { LOAD_CORE, SERVER_CORE, start } from '../lib/proc.mjs';
+import { jsonChild } from '../lib/json-child.mjs';
+import { LOAD_CORE, SERVER_CORE } from '../lib/proc.mjs';
 import { cpuProfFlags, summarizeProfiles } from '../lib/profile.mjs';
 import { fmt, spreadText } from '../lib/report.mjs';
 import { spread } from '../lib/stats.mjs';
@@ -18,51 +19,6 @@ const FROM = 'Turnout <mail@bench.test>';
 // Any string works as a hash: nobody logs in here.
 const PASSWORD_HASH = '$argon2id$v=19$m=19456,t=2,p=1$YmVuY2hiZW5jaGJlbmNo$0000000000000000000000000000000000000000000';
 const now = () => performance.timeOrigin + performance.now();
-
-/** A child speaking one JSON object a line: `next(key)` resolves with the next line holding `key`. */
-function jsonChild(core, args, options = {}) {
-  const waiting = [];
-  const proc = start(core, process.execPath, args, {
-    ...options,
-    stdin: 'pipe',
-    onLine(line) {
-      if (!line.startsWith('{')) return;
-      const message = JSON.parse(line);
-      const i = waiting.findIndex((w) => w.key in message);
-      if (i < 0) return;
-      const [w] = waiting.splice(i, 1);
-      clearTimeout(w.timer);
-      w.resolve(message[w.key]);
-    },
-  });
-  proc.exited.then(({ code, signal }) => {
-    for (const w of waiting.splice(0)) {
-      w.reject(new Error(`${args.at(-2) ?? args[0]} exited (${code ?? signal}):\n${proc.output.stderr.slice(-4000)}`));
-    }
-  });
-  return {
-    ...proc,
-    next(key, timeoutMs = 120_000) {
-      return new Promise((resolve, reject) => {
-        const entry = { key, resolve, reject };
-        waiting.push(entry);
-        entry.timer = setTimeout(() => {
-          const i = waiting.indexOf(entry);
-          if (i < 0) return;
-          waiting.splice(i, 1);
-          reject(new Error(`no "${key}" within ${timeoutMs} ms:\n${proc.output.stderr.slice(-2000)}${proc.output.stdout.slice(-2000)}`));
-        }, timeoutMs);
-      });
-    },
-    send(message) {
-      proc.child.stdin.write(`${JSON.stringify(message)}\n`);
-    },
-    async close() {
-      proc.child.stdin.end();
-      return proc.stop();
-    },
-  };
-}
 
 /** `count` users with verified addresses bench-mail-<i>@example.test: who the reset mails go to. */
 async function seedRecipients(url, count) {

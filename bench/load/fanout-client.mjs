@@ -5,49 +5,34 @@
 // {"connected": …} (then waits for "go" on stdin when `hold`), {"result": {runs: […]}}.
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { io } from 'socket.io-client';
+import { connectSockets } from '../lib/socket-clients.mjs';
 import { latencyHistogram, latencySummary, summarizeMs } from '../lib/stats.mjs';
 
 const input = JSON.parse(process.argv[2]);
 const cookies = JSON.parse(readFileSync(input.cookiesFile, 'utf8')).slice(0, input.sockets);
-const CONNECT_BATCH = 100;
 const TITLE = /^Fan-out #(\d+)$/;
 
 const sent = new Map(); // seq → {at, run, arrivals, last}
 const sockets = [];
 let duplicates = 0;
 
-function connect(origin, cookie) {
-  return new Promise((resolve, reject) => {
-    const socket = io(origin, {
-      transports: ['websocket'],
-      reconnection: false,
-      forceNew: true,
-      timeout: 30_000,
-      extraHeaders: { cookie, origin },
-    });
-    socket.once('connect', () => resolve(socket));
-    socket.once('connect_error', (error) => reject(new Error(`socket to ${origin} refused: ${error.message}`)));
-    socket.on('event:updated', (payload) => {
-      const at = performance.now();
-      const match = TITLE.exec(payload?.event?.title ?? '');
-      if (!match) return;
-      const write = sent.get(Number(match[1]));
-      if (!write) return;
-      write.arrivals++;
-      if (write.arrivals > cookies.length) duplicates++;
-      write.last = at;
-      write.run?.histogram.recordValue(Math.max(1, Math.round((at - write.at) * 1000)));
-    });
+/** Matches each `event:updated` to its write by the title and records its latency. */
+function listen(socket) {
+  socket.on('event:updated', (payload) => {
+    const at = performance.now();
+    const match = TITLE.exec(payload?.event?.title ?? '');
+    if (!match) return;
+    const write = sent.get(Number(match[1]));
+    if (!write) return;
+    write.arrivals++;
+    if (write.arrivals > cookies.length) duplicates++;
+    write.last = at;
+    write.run?.histogram.recordValue(Math.max(1, Math.round((at - write.at) * 1000)));
   });
 }
 
 const connectStarted = performance.now();
-for (let i = 0; i < cookies.length; i += CONNECT_BATCH) {
-  const batch = cookies.slice(i, i + CONNECT_BATCH);
-  // Sockets are split evenly over the servers: socket k goes to origins[k % n].
-  sockets.push(...(await Promise.all(batch.map((cookie, j) => connect(input.origins[(i + j) % input.origins.length], cookie)))));
-}
+sockets.push(...(await connectSockets(input.origins, cookies, listen)));
 console.log(JSON.stringify({ connected: sockets.length, ms: performance.now() - connectStarted }));
 
 if (input.hold) {
