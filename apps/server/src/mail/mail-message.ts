@@ -74,6 +74,13 @@ export type MailTemplate =
 
 export type MailKind = MailTemplate['kind'];
 
+/** One mail of a batch: its key (once per key), its address and what it says. */
+export interface OneMail {
+  key: string;
+  to: string;
+  template: MailTemplate;
+}
+
 /** A mail ready to leave: both parts rendered, and what goes with them. */
 export interface RenderedMail {
   subject: string;
@@ -96,4 +103,9 @@ export interface Mailer {
    * recipient's (`${job.id}:${userId}`): each mail is sent once under its key.
    */
   send(jobId: string, to: string, template: MailTemplate): Promise<void>;
+  /**
+   * Sends a batch, each mail once under its own key (`${job.id}:${userId}`), the batch's earlier
+   * sends found in one look-up; throws once all were tried if any failed.
+   */
+  sendEach(mails: readonly OneMail[]): Promise<void>;
 }

@@ -151,6 +151,23 @@ describe('mailer', () => {
     expect(await rowsOf(jobId)).toHaveLength(1);
   });
 
+  it('sends a batch each once under its key: a failed one fails the batch, and the retry sends only it', async () => {
+    const { mailer } = smtpMailer();
+    const job = randomUUID();
+    const batch = Array.from({ length: 4 }, (_, i) => ({ key: `${job}:${i}`, to: to(), template: reset }));
+    sink.failNext(1);
+    await expect(mailer.sendEach(batch)).rejects.toBeInstanceOf(MailSendError);
+    const arrived = () => sink.messages.filter((m) => batch.some((mail) => m.to.includes(mail.to)));
+    expect(arrived()).toHaveLength(3);
+
+    await mailer.sendEach(batch);
+    expect(arrived()).toHaveLength(4);
+    expect(new Set(arrived().flatMap((m) => m.to))).toEqual(new Set(batch.map((mail) => mail.to)));
+    await mailer.sendEach(batch);
+    expect(arrived()).toHaveLength(4);
+    for (const mail of batch) expect(await rowsOf(mail.key)).toHaveLength(1);
+  });
+
   it('a refused login fails the send without showing the password', async () => {
     sink.rejectLogins = true;
     const { mailer } = smtpMailer();

@@ -8,7 +8,9 @@ type JoinConfirmation = Extract<MailTemplate, { kind: 'join_confirmation' }>;
 const heading = ({ promoted, event }: JoinConfirmation) =>
   promoted ? `A seat opened up: you're going to ${event.title}` : `You're going to ${event.title}`;
 const lead = ({ promoted, event }: JoinConfirmation) =>
-  promoted ? `A seat opened up at ${event.title}, and you were first on the waitlist: the seat is yours.` : `You have a seat at ${event.title}.`;
+  promoted
+    ? `A seat opened up at ${event.title}, and you were first on the waitlist: the seat is yours.`
+    : `You have a seat at ${event.title}.`;
 const notes = [
   'The invitation in this mail (invite.ics) adds the event to your calendar.',
   'If you cannot make it, leave the event on its page: someone on the waitlist gets your seat.',

@@ -126,21 +126,15 @@ export function defineMessageJobs(queue: Pick<PgBossJobQueue, 'define' | 'define
     topic: MailTopic,
     compose: (reader: Reader & { email: string }, about: { readerTimeZone: string | null; unsubscribe: Unsubscribe }) => MailTemplate,
   ): Promise<void> {
-    const sends = readers
-      .filter((reader) => wantsMail(reader, topic))
-      .map((reader) =>
-        deps.mailer.send(
-          `${job.id}:${reader.userId}`,
-          reader.email as string,
-          compose(reader as Reader & { email: string }, {
-            readerTimeZone: reader.timezone,
-            unsubscribe: unsubscribeFor(reader.userId, topic),
-          }),
-        ),
-      );
-    // Every mail is tried; one that failed fails the job, whose retry sends only what did not leave.
-    const failed = (await Promise.allSettled(sends)).find((outcome) => outcome.status === 'rejected');
-    if (failed) throw failed.reason;
+    await deps.mailer.sendEach(
+      readers
+        .filter((reader): reader is Reader & { email: string } => wantsMail(reader, topic))
+        .map((reader) => ({
+          key: `${job.id}:${reader.userId}`,
+          to: reader.email,
+          template: compose(reader, { readerTimeZone: reader.timezone, unsubscribe: unsubscribeFor(reader.userId, topic) }),
+        })),
+    );
   }
 
   queue.define<ReminderJob>(MESSAGE_JOBS.reminder, async ({ eventId, minutesBefore, startsAt }) => {
