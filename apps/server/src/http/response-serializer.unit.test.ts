@@ -53,6 +53,7 @@ describe('verification in development and tests', () => {
           timezone: 'Europe/Berlin',
           durationMinutes: 60,
           capacity: null,
+          reminders: [1440, 60],
           joinedCount: 3,
           waitlistCount: 0,
           version: 4,
