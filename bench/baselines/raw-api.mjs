@@ -52,7 +52,7 @@ const SESSION_SQL = `select s.token_hash, s.last_seen_at, u.id, u.name, u.role, 
   where s.token_hash = $1 and s.expires_at > $2 limit 1`;
 
 const LIST_SQL = `select e.id, e.organizer_id, e.title, e.description, e.location, e.starts_at, e.duration_minutes, e.ends_at,
-    e.timezone, e.capacity, e.joined_count, e.waitlist_count, e.version, e.created_at, e.updated_at,
+    e.timezone, e.capacity, e.reminders, e.joined_count, e.waitlist_count, e.version, e.created_at, e.updated_at,
     u.name as organizer_name, p.status as my_status,
     case when p.status = 'waitlisted' then (
       select count(*)::int from participations w where w.event_id = e.id and w.status = 'waitlisted' and w.seq <= p.seq) end as my_position
@@ -85,6 +85,7 @@ const event = {
     timezone: string,
     durationMinutes: integer,
     capacity: nullableInteger,
+    reminders: { type: 'array', items: integer },
     joinedCount: integer,
     waitlistCount: integer,
     version: integer,
@@ -145,6 +146,7 @@ const presentEvent = (r) => ({
   timezone: r.timezone,
   durationMinutes: r.duration_minutes,
   capacity: r.capacity,
+  reminders: r.reminders,
   joinedCount: r.joined_count,
   waitlistCount: r.waitlist_count,
   version: r.version,
