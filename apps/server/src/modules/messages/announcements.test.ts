@@ -3,7 +3,7 @@ import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { events, notifications, participations } from '../../db/schema';
 import { buildEvent } from '../../test/builders/events';
-import { buildUser, confirmEmail, type TestUser } from '../../test/builders/users';
+import { buildConfirmedUser, type TestUser } from '../../test/builders/users';
 import { call, join } from '../../test/harness/api';
 import { buildTestApp, type TestApp } from '../../test/harness/build-test-app';
 import { insertJoiners } from '../../test/harness/load';
@@ -21,11 +21,7 @@ afterAll(async () => {
   await sink.close();
 });
 
-const person = async (role: 'joiner' | 'organizer' = 'joiner') => {
-  const user = await buildUser(t, { role });
-  await confirmEmail(t, user);
-  return user;
-};
+const person = (role: 'joiner' | 'organizer' = 'joiner') => buildConfirmedUser(t, { role });
 const announce = (as: TestUser | undefined, eventId: string, body: unknown) =>
   call(t, 'POST', `/api/events/${eventId}/announcements`, { as, body });
 const announcementsSeenBy = async (user: TestUser) =>

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildEvent, daysFromNow } from '../../test/builders/events';
-import { buildUser, confirmEmail, type TestUser } from '../../test/builders/users';
+import { buildConfirmedUser, buildUser, type TestUser } from '../../test/builders/users';
 import { call, join, leave } from '../../test/harness/api';
 import { buildTestApp, type TestApp } from '../../test/harness/build-test-app';
 import { mailsTo } from '../../test/harness/mailbox';
@@ -18,11 +18,7 @@ afterAll(async () => {
   await sink.close();
 });
 
-const person = async (role: 'joiner' | 'organizer' = 'joiner') => {
-  const user = await buildUser(t, { role });
-  await confirmEmail(t, user);
-  return user;
-};
+const person = (role: 'joiner' | 'organizer' = 'joiner') => buildConfirmedUser(t, { role });
 /** The mail's iCalendar attachment, lines unfolded (RFC 5545 §3.1). */
 const calendarOf = (mail: SinkMessage | undefined) =>
   (mail?.attachments.find((a) => a.filename?.endsWith('.ics'))?.content ?? '').replace(/\r\n[ \t]/g, '');

@@ -43,6 +43,10 @@ export type MailJob =
   | { kind: 'cancelled'; event: EventSnapshot; userIds: string[] }
   | { kind: 'confirmation'; eventId: string; userIds: string[]; promotedIds: string[] };
 
+/** A mail job without its recipients: `enqueueMail` adds them, MAIL_BATCH at a time. */
+type WithoutRecipients<J> = J extends MailJob ? Omit<J, 'userIds'> : never;
+type MailJobFor = WithoutRecipients<MailJob>;
+
 export interface ActivityJob {
   eventId: string;
 }
@@ -89,7 +93,7 @@ export interface MessageJobDeps {
 export async function enqueueMail(
   queue: Pick<JobQueue, 'enqueue'>,
   tx: Executor,
-  job: MailJob extends infer J ? (J extends { userIds: string[] } ? Omit<J, 'userIds'> : never) : never,
+  job: MailJobFor,
   userIds: readonly string[],
 ): Promise<void> {
   for (let i = 0; i < userIds.length; i += MAIL_BATCH) {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildEvent } from '../../test/builders/events';
-import { buildUser, confirmEmail, type TestUser } from '../../test/builders/users';
+import { buildConfirmedUser, type TestUser } from '../../test/builders/users';
 import { call, join } from '../../test/harness/api';
 import { buildTestApp, type TestApp } from '../../test/harness/build-test-app';
 import { mailsTo } from '../../test/harness/mailbox';
@@ -17,11 +17,7 @@ afterAll(async () => {
   await sink.close();
 });
 
-const person = async (role: 'joiner' | 'organizer' = 'joiner') => {
-  const user = await buildUser(t, { role });
-  await confirmEmail(t, user);
-  return user;
-};
+const person = (role: 'joiner' | 'organizer' = 'joiner') => buildConfirmedUser(t, { role });
 const preferencesOf = async (user: TestUser) => (await call(t, 'GET', '/api/me/preferences', { as: user })).json().preferences;
 /** The one-click address a mail's List-Unsubscribe header names, as a path on the app. */
 const oneClickPath = (header: string | undefined) => {

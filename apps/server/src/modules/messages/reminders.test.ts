@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notifications, reminderDeliveries } from '../../db/schema';
 import { buildEvent } from '../../test/builders/events';
-import { buildUser, confirmEmail, type TestUser } from '../../test/builders/users';
+import { buildConfirmedUser, type TestUser } from '../../test/builders/users';
 import { call, join, leave } from '../../test/harness/api';
 import { buildTestApp, type TestApp } from '../../test/harness/build-test-app';
 import { mailsTo } from '../../test/harness/mailbox';
@@ -20,11 +20,7 @@ afterAll(async () => {
 });
 
 const inSeconds = (s: number) => new Date(Date.now() + s * 1000).toISOString();
-const person = async (role: 'joiner' | 'organizer' = 'joiner') => {
-  const user = await buildUser(t, { role });
-  await confirmEmail(t, user);
-  return user;
-};
+const person = (role: 'joiner' | 'organizer' = 'joiner') => buildConfirmedUser(t, { role });
 const remindersOf = async (user: TestUser) =>
   t.db.database.db
     .select()

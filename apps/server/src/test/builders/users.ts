@@ -50,3 +50,10 @@ export async function confirmEmail(t: TestApp, user: { user: { id: string } } | 
   const id = 'user' in user ? user.user.id : user.id;
   await t.db.database.db.update(users).set({ emailVerifiedAt: new Date() }).where(eq(users.id, id));
 }
+
+/** A registered user whose address is confirmed: one who gets mail about events. */
+export async function buildConfirmedUser(t: TestApp, overrides: { role?: Role } = {}): Promise<TestUser> {
+  const user = await buildUser(t, overrides);
+  await confirmEmail(t, user);
+  return user;
+}
