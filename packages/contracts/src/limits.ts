@@ -16,6 +16,8 @@ export const RECOVERY_CODE_COUNT = 10;
 export const EVENT_TITLE_MAX = 120;
 export const EVENT_DESCRIPTION_MAX = 5000;
 export const EVENT_LOCATION_MAX = 200;
+/** An online event's join link (docs/product.md §11). */
+export const EVENT_ONLINE_URL_MAX = 2000;
 export const EVENT_DURATION_MIN = 1;
 export const EVENT_DURATION_MAX = 43_200;
 export const EVENT_CAPACITY_MIN = 1;
@@ -38,3 +40,11 @@ export const ANNOUNCEMENT_BODY_MAX = 2000;
 /** Announcements one event may send in any hour. */
 export const ANNOUNCEMENTS_PER_HOUR = 6;
 export const ANNOUNCEMENT_LIST_LIMIT = 50;
+
+/** Largest image upload (a cover or an avatar) the API accepts, in bytes (docs/product.md §11). */
+export const IMAGE_UPLOAD_MAX_BYTES = 5 * 1024 * 1024;
+/** A cover is stored at this size: the event page's 2:1 banner. */
+export const COVER_WIDTH = 1600;
+export const COVER_HEIGHT = 800;
+/** An avatar is stored as a square of this side. */
+export const AVATAR_SIZE = 256;

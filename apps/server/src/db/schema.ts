@@ -4,6 +4,7 @@ import {
   bigserial,
   boolean,
   check,
+  customType,
   index,
   integer,
   pgTable,
@@ -156,7 +157,15 @@ export const events = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     title: text('title').notNull(),
     description: text('description').notNull().default(''),
-    location: text('location').notNull(),
+    /** 'venue' (a place; `location` empty while it is to be announced) or 'online' (`online_url` joins). */
+    locationType: text('location_type', { enum: ['venue', 'online'] })
+      .notNull()
+      .default('venue'),
+    location: text('location').notNull().default(''),
+    /** An online event's join link: shown to its organizer and joined attendees only. */
+    onlineUrl: text('online_url'),
+    /** Whether logged-in viewers may see who is going (the organizer always may). */
+    attendeesVisible: boolean('attendees_visible').notNull().default(true),
     startsAt: isoInstant('starts_at').notNull(),
     durationMinutes: integer('duration_minutes').notNull(),
     /** startsAt + durationMinutes, written with them (timestamptz arithmetic cannot be a generated column). */
@@ -184,6 +193,7 @@ export const events = pgTable(
     check('events_counts_non_negative', sql`${t.joinedCount} >= 0 and ${t.waitlistCount} >= 0`),
     check('events_capacity_range', sql`${t.capacity} is null or ${t.capacity} between 1 and 100000`),
     check('events_ends_after_start', sql`${t.endsAt} = ${t.startsAt} + ${t.durationMinutes} * interval '1 minute'`),
+    check('events_location_type_check', sql`${t.locationType} in ('venue', 'online')`),
     check('events_duration_range', sql`${t.durationMinutes} between 1 and 43200`),
     check(
       'events_reminders_range',
@@ -298,6 +308,37 @@ export const reminderDeliveries = pgTable(
   (t) => [primaryKey({ columns: [t.eventId, t.userId, t.minutesBefore, t.startsAt] })],
 );
 
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
+});
+
+/**
+ * Uploaded images, already resized and re-encoded (WebP): an event's cover or a user's avatar,
+ * one of each at most. In the database so every replica serves them; a replaced image is a new
+ * row (a new id, so its URL can be cached forever) and the old row goes in the same transaction.
+ */
+export const images = pgTable(
+  'images',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    eventId: uuid('event_id').references(() => events.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'cascade' }),
+    contentType: text('content_type').notNull(),
+    bytes: bytea('bytes').notNull(),
+    width: integer('width').notNull(),
+    height: integer('height').notNull(),
+    /** The dominant colour, `#rrggbb`: pages fill the image's box with it while it loads. */
+    color: text('color').notNull(),
+    createdAt: instant('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('images_event_id_key').on(t.eventId).where(sql`${t.eventId} is not null`),
+    uniqueIndex('images_user_id_key').on(t.userId).where(sql`${t.userId} is not null`),
+    check('images_one_owner', sql`(${t.eventId} is null) <> (${t.userId} is null)`),
+  ],
+);
+
 export type UserRow = typeof users.$inferSelect;
 export type SessionRow = typeof sessions.$inferSelect;
 export type EventRow = typeof events.$inferSelect;
@@ -307,3 +348,4 @@ export type AccountTokenRow = typeof accountTokens.$inferSelect;
 export type UserTotpRow = typeof userTotp.$inferSelect;
 export type MailRow = typeof mails.$inferSelect;
 export type AnnouncementRow = typeof announcements.$inferSelect;
+export type ImageRow = typeof images.$inferSelect;

@@ -26,6 +26,8 @@ export const UserSchema = z.object({
   id: z.string().uuid(),
   name: z.string(),
   role: RoleSchema,
+  /** Their uploaded avatar, or null: pages show their initials. */
+  avatarUrl: z.string().nullable(),
   createdAt: z.string(),
 });
 export type User = z.infer<typeof UserSchema>;

@@ -9,6 +9,7 @@ import {
   EVENT_LIST_LIMIT_DEFAULT,
   EVENT_LIST_LIMIT_MAX,
   EVENT_LOCATION_MAX,
+  EVENT_ONLINE_URL_MAX,
   EVENT_TITLE_MAX,
   REMINDER_MINUTES_MAX,
   REMINDER_MINUTES_MIN,
@@ -36,10 +37,26 @@ const description = textSchema({ multiline: true }).max(
   EVENT_DESCRIPTION_MAX,
   `Description must be at most ${EVENT_DESCRIPTION_MAX} characters`,
 );
-const location = textSchema()
+/** Where an event happens: at a place (`location`, empty while it is to be announced) or online. */
+export const LocationTypeSchema = z.enum(['venue', 'online']);
+export type LocationType = z.infer<typeof LocationTypeSchema>;
+
+/** The place's name or address; empty means "to be announced". For an online event, an optional label ("Zoom"). */
+const location = textSchema().trim().max(EVENT_LOCATION_MAX, `Location must be at most ${EVENT_LOCATION_MAX} characters`);
+
+/** Whether `value` is an absolute http(s) address. */
+export function isWebAddress(value: string): boolean {
+  if (!URL.canParse(value)) return false;
+  const { protocol, hostname } = new URL(value);
+  return (protocol === 'https:' || protocol === 'http:') && hostname.length > 0;
+}
+
+/** An online event's join link, shown to its organizer and joined attendees only; null until known. */
+const onlineUrl = textSchema()
   .trim()
-  .min(1, 'Location is required')
-  .max(EVENT_LOCATION_MAX, `Location must be at most ${EVENT_LOCATION_MAX} characters`);
+  .max(EVENT_ONLINE_URL_MAX, `The join link must be at most ${EVENT_ONLINE_URL_MAX} characters`)
+  .refine(isWebAddress, 'The join link must be a web address starting with https://')
+  .nullable();
 const durationMinutes = z
   .number()
   .int('Duration must be a whole number of minutes')
@@ -74,7 +91,10 @@ export const EventCreateSchema = z
   .object({
     title,
     description: description.default(''),
-    location,
+    locationType: LocationTypeSchema.default('venue'),
+    location: location.default(''),
+    onlineUrl: onlineUrl.default(null),
+    attendeesVisible: z.boolean().default(true),
     startsAt: InstantSchema,
     timezone: TimeZoneSchema,
     durationMinutes,
@@ -91,7 +111,10 @@ export type EventCreate = z.output<typeof EventCreateSchema>;
 export const EventUpdateSchema = z.object({
   title: title.optional(),
   description: description.optional(),
+  locationType: LocationTypeSchema.optional(),
   location: location.optional(),
+  onlineUrl: onlineUrl.optional(),
+  attendeesVisible: z.boolean().optional(),
   startsAt: InstantSchema.optional(),
   timezone: TimeZoneSchema.optional(),
   durationMinutes: durationMinutes.optional(),
@@ -101,14 +124,32 @@ export const EventUpdateSchema = z.object({
 });
 export type EventUpdate = z.infer<typeof EventUpdateSchema>;
 
+/** An uploaded image as pages show it: `url` names one immutable rendition; `color` fills its box while it loads. */
+export const ImageSchema = z.object({
+  url: z.string(),
+  width: z.number().int(),
+  height: z.number().int(),
+  /** The image's dominant colour, `#rrggbb`. */
+  color: z.string(),
+});
+export type Image = z.infer<typeof ImageSchema>;
+
 /** An event as stored, with its counts: the same for every viewer, and what sockets carry. */
 export const EventSchema = z.object({
   id: z.string().uuid(),
   organizerId: z.string().uuid(),
   organizerName: z.string(),
   title: z.string(),
+  /** Markdown (docs/product.md §11); pages render it sanitised. */
   description: z.string(),
+  locationType: LocationTypeSchema,
+  /** Empty while the place is to be announced. */
   location: z.string(),
+  /** Whether an online event's join link is set (the link itself is in the viewer's `EventView`). */
+  hasOnlineUrl: z.boolean(),
+  cover: ImageSchema.nullable(),
+  /** Whether logged-in viewers may see who is going (the organizer always does). */
+  attendeesVisible: z.boolean(),
   startsAt: z.string(),
   endsAt: z.string(),
   timezone: z.string(),
@@ -127,6 +168,8 @@ export type Event = z.infer<typeof EventSchema>;
 /** An event as one viewer sees it over HTTP: the stored event plus their own participation. */
 export const EventViewSchema = EventSchema.extend({
   myParticipation: ParticipationSchema.nullable(),
+  /** The online join link, for the organizer and joined attendees; null for anyone else or while unset. */
+  onlineUrl: z.string().nullable(),
 });
 export type EventView = z.infer<typeof EventViewSchema>;
 

@@ -13,6 +13,8 @@ export type Participation = z.infer<typeof ParticipationSchema>;
 export const AttendeeSchema = z.object({
   userId: z.string().uuid(),
   name: z.string(),
+  /** Their uploaded avatar, or null: pages show their initials. */
+  avatarUrl: z.string().nullable(),
   since: z.string(),
 });
 export type Attendee = z.infer<typeof AttendeeSchema>;

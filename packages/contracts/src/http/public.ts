@@ -1,11 +1,14 @@
 import { z } from 'zod';
+import { ImageSchema, LocationTypeSchema } from './events';
 
 /** What a shared link may show without a login: no attendee data. */
 export const PublicEventSchema = z.object({
   id: z.string().uuid(),
   title: z.string(),
   description: z.string(),
+  locationType: LocationTypeSchema,
   location: z.string(),
+  cover: ImageSchema.nullable(),
   startsAt: z.string(),
   endsAt: z.string(),
   timezone: z.string(),

@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, isNotNull, lt, ne, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/database';
-import { type SessionRow, sessions, type UserRow, users, userTotp } from '../../db/schema';
+import { images, type SessionRow, sessions, type UserRow, users, userTotp } from '../../db/schema';
 import { uniqueViolation } from '../../http/database-errors';
 
 export type NewUser = Pick<UserRow, 'name' | 'role' | 'passwordHash' | 'email'>;
@@ -10,6 +10,8 @@ export interface AccountState {
   email: string | null;
   emailVerified: boolean;
   totpEnabled: boolean;
+  /** Their uploaded avatar's image id, or null. */
+  avatarId: string | null;
 }
 
 /** Which unique key a write collided with. */
@@ -57,13 +59,16 @@ export const authRepository = {
 
   async account(db: Executor, userId: string): Promise<AccountState | null> {
     const rows = await db
-      .select({ email: users.email, verifiedAt: users.emailVerifiedAt, totpEnabledAt: userTotp.enabledAt })
+      .select({ email: users.email, verifiedAt: users.emailVerifiedAt, totpEnabledAt: userTotp.enabledAt, avatarId: images.id })
       .from(users)
       .leftJoin(userTotp, eq(userTotp.userId, users.id))
+      .leftJoin(images, eq(images.userId, users.id))
       .where(eq(users.id, userId))
       .limit(1);
     const row = rows[0];
-    return row ? { email: row.email, emailVerified: row.verifiedAt !== null, totpEnabled: row.totpEnabledAt != null } : null;
+    return row
+      ? { email: row.email, emailVerified: row.verifiedAt !== null, totpEnabled: row.totpEnabledAt != null, avatarId: row.avatarId }
+      : null;
   },
 
   async setPasswordHash(db: Executor, userId: string, passwordHash: string): Promise<void> {
@@ -134,15 +139,21 @@ export const authRepository = {
     now: Date,
   ): Promise<{ session: SessionRow; user: UserRow; account: AccountState } | null> {
     const rows = await db
-      .select({ session: sessions, user: users, totpEnabledAt: userTotp.enabledAt })
+      .select({ session: sessions, user: users, totpEnabledAt: userTotp.enabledAt, avatarId: images.id })
       .from(sessions)
       .innerJoin(users, eq(users.id, sessions.userId))
       .leftJoin(userTotp, eq(userTotp.userId, users.id))
+      .leftJoin(images, eq(images.userId, users.id))
       .where(and(eq(sessions.tokenHash, tokenHash), sql`${sessions.expiresAt} > ${now}`))
       .limit(1);
     const row = rows[0];
     if (!row) return null;
-    const account = { email: row.user.email, emailVerified: row.user.emailVerifiedAt !== null, totpEnabled: row.totpEnabledAt != null };
+    const account = {
+      email: row.user.email,
+      emailVerified: row.user.emailVerifiedAt !== null,
+      totpEnabled: row.totpEnabledAt != null,
+      avatarId: row.avatarId,
+    };
     return { session: row.session, user: row.user, account };
   },
 

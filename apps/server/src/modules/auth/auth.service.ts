@@ -101,7 +101,10 @@ export function createAuthService(deps: AuthServiceDeps) {
         return inserted.user;
       });
       const started = await startSession(user, client);
-      return { ...started, account: { email: user.email, emailVerified: false, totpEnabled: false } satisfies AccountState };
+      return {
+        ...started,
+        account: { email: user.email, emailVerified: false, totpEnabled: false, avatarId: null } satisfies AccountState,
+      };
     },
 
     /**

@@ -1,17 +1,41 @@
 import type { EventWhen, ParticipationStatus } from '@turnout/contracts';
 import { and, asc, eq, getTableColumns, ilike, or, type SQL, sql } from 'drizzle-orm';
 import type { Db, Executor, Tx } from '../../db/database';
-import { type EventRow, events, participations, users } from '../../db/schema';
+import { type EventRow, events, images, participations, users } from '../../db/schema';
 
-/** An event row with its organizer's name, as presenters need it. */
-export type EventRecord = EventRow & { organizerName: string };
+/** The event's cover image, without its bytes (all null when it has none). */
+export type CoverFields = { coverId: string | null; coverWidth: number | null; coverHeight: number | null; coverColor: string | null };
+export const noCover: CoverFields = { coverId: null, coverWidth: null, coverHeight: null, coverColor: null };
+/** An event row with its organizer's name and cover, as presenters need it. */
+export type EventRecord = EventRow & { organizerName: string } & CoverFields;
+/** `row` (as an update returned it) with the organizer's name and cover of `record`, which it came from. */
+export const recordFrom = (row: EventRow, record: EventRecord): EventRecord => ({
+  ...row,
+  organizerName: record.organizerName,
+  coverId: record.coverId,
+  coverWidth: record.coverWidth,
+  coverHeight: record.coverHeight,
+  coverColor: record.coverColor,
+});
 /** The viewer's own place at an event; `position` is set for the waitlist only. */
 export type MyParticipation = { status: ParticipationStatus; position: number | null } | null;
 export type EventWithMine = { event: EventRecord; mine: MyParticipation };
 
 export type NewEvent = Pick<
   EventRow,
-  'organizerId' | 'title' | 'description' | 'location' | 'startsAt' | 'endsAt' | 'timezone' | 'durationMinutes' | 'capacity' | 'reminders'
+  | 'organizerId'
+  | 'title'
+  | 'description'
+  | 'locationType'
+  | 'location'
+  | 'onlineUrl'
+  | 'attendeesVisible'
+  | 'startsAt'
+  | 'endsAt'
+  | 'timezone'
+  | 'durationMinutes'
+  | 'capacity'
+  | 'reminders'
 >;
 export type EventChanges = Partial<Omit<NewEvent, 'organizerId'>>;
 
@@ -28,7 +52,15 @@ export interface EventListFilter {
 }
 
 // Flat rows: drizzle builds each result object once, and nothing is copied into an EventRecord after.
-const recordFields = { ...getTableColumns(events), organizerName: users.name };
+const recordFields = {
+  ...getTableColumns(events),
+  organizerName: users.name,
+  coverId: images.id,
+  coverWidth: images.width,
+  coverHeight: images.height,
+  coverColor: images.color,
+};
+const coverOf = eq(images.eventId, events.id);
 // The viewer's waitlist place: waitlisted rows of the same event up to theirs, FIFO by seq.
 const myPosition = sql<number | null>`case when ${participations.status} = 'waitlisted' then (
   select count(*)::int from participations w
@@ -53,7 +85,12 @@ export const eventsRepository = {
   },
 
   async findById(db: Executor, id: string): Promise<EventRecord | null> {
-    const rows = await db.select(recordFields).from(events).innerJoin(users, eq(users.id, events.organizerId)).where(eq(events.id, id));
+    const rows = await db
+      .select(recordFields)
+      .from(events)
+      .innerJoin(users, eq(users.id, events.organizerId))
+      .leftJoin(images, coverOf)
+      .where(eq(events.id, id));
     return rows[0] ?? null;
   },
 
@@ -63,6 +100,7 @@ export const eventsRepository = {
       .select(recordFields)
       .from(events)
       .innerJoin(users, eq(users.id, events.organizerId))
+      .leftJoin(images, coverOf)
       .where(eq(events.id, id))
       .for('update', { of: events });
     return rows[0] ?? null;
@@ -73,6 +111,7 @@ export const eventsRepository = {
       .select(viewFields)
       .from(events)
       .innerJoin(users, eq(users.id, events.organizerId))
+      .leftJoin(images, coverOf)
       .leftJoin(participations, and(eq(participations.eventId, events.id), eq(participations.userId, viewerId)))
       .where(eq(events.id, id));
     return rows[0] ? toView(rows[0]) : null;
@@ -136,6 +175,7 @@ function buildListStatement(db: Db, shape: ListShape) {
     .select(viewFields)
     .from(events)
     .innerJoin(users, eq(users.id, events.organizerId))
+    .leftJoin(images, coverOf)
     .leftJoin(participations, and(eq(participations.eventId, events.id), eq(participations.userId, sql.placeholder('viewerId'))))
     .where(and(...conditions))
     .orderBy(asc(events.startsAt), asc(events.id))

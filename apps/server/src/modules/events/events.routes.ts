@@ -13,7 +13,7 @@ import { viewerMay } from '../../http/authorize';
 import type { WriteLimits } from '../../plugins/rate-limits';
 import { requireViewer } from '../../plugins/session';
 import { eventPolicy } from './events.policy';
-import { presentEventView } from './events.presenter';
+import { presentEventViewFor } from './events.presenter';
 import type { EventsService } from './events.service';
 
 const tags = ['events'];
@@ -38,8 +38,9 @@ export const eventRoutes: FastifyPluginAsyncZod<{ events: EventsService; limits:
       response: { 200: EventListResponseSchema, ...errors },
     },
     handler: async (request) => {
-      const { items, nextCursor } = await events.list(requireViewer(request), request.query);
-      return { items: items.map(presentEventView), nextCursor };
+      const viewer = requireViewer(request);
+      const { items, nextCursor } = await events.list(viewer, request.query);
+      return { items: items.map((item) => presentEventViewFor(viewer.id, item)), nextCursor };
     },
   });
 
@@ -48,8 +49,9 @@ export const eventRoutes: FastifyPluginAsyncZod<{ events: EventsService; limits:
     preHandler: limits.createEvent,
     schema: { tags, summary: 'Create an event (organizers)', body: EventCreateSchema, response: { 201: EventResponseSchema, ...errors } },
     handler: async (request, reply) => {
-      const event = await events.create(requireViewer(request), request.body);
-      return reply.status(201).send({ event: presentEventView({ event, mine: null }) });
+      const viewer = requireViewer(request);
+      const event = await events.create(viewer, request.body);
+      return reply.status(201).send({ event: presentEventViewFor(viewer.id, { event, mine: null }) });
     },
   });
 
@@ -61,7 +63,10 @@ export const eventRoutes: FastifyPluginAsyncZod<{ events: EventsService; limits:
       params: EventParamsSchema,
       response: { 200: EventResponseSchema, ...errors },
     },
-    handler: async (request) => ({ event: presentEventView(await events.get(requireViewer(request), request.params.id)) }),
+    handler: async (request) => {
+      const viewer = requireViewer(request);
+      return { event: presentEventViewFor(viewer.id, await events.get(viewer, request.params.id)) };
+    },
   });
 
   app.patch('/api/events/:id', {
@@ -75,8 +80,9 @@ export const eventRoutes: FastifyPluginAsyncZod<{ events: EventsService; limits:
       response: { 200: EventResponseSchema, ...errors },
     },
     handler: async (request) => {
-      const event = await events.update(requireViewer(request), request.params.id, request.body);
-      return { event: presentEventView({ event, mine: null }) };
+      const viewer = requireViewer(request);
+      const event = await events.update(viewer, request.params.id, request.body);
+      return { event: presentEventViewFor(viewer.id, { event, mine: null }) };
     },
   });
 

@@ -18,7 +18,7 @@ import { decodeCursor, encodeCursor } from './events.cursor';
 import type { EventMessages } from './events.messages';
 import { assertCanManage } from './events.policy';
 import { presentEvent } from './events.presenter';
-import { type EventChanges, type EventRecord, type EventWithMine, eventsRepository } from './events.repository';
+import { type EventChanges, type EventRecord, type EventWithMine, eventsRepository, noCover, recordFrom } from './events.repository';
 
 export interface EventsServiceDeps {
   db: Db;
@@ -36,6 +36,15 @@ function changesFrom(event: EventRecord, input: EventUpdate): EventChanges {
   if (input.title !== undefined && input.title !== event.title) changes.title = input.title;
   if (input.description !== undefined && input.description !== event.description) changes.description = input.description;
   if (input.location !== undefined && input.location !== event.location) changes.location = input.location;
+  if (input.locationType !== undefined && input.locationType !== event.locationType) changes.locationType = input.locationType;
+  // A place has no join link: switching an event to a venue drops it.
+  const onlineUrl =
+    (changes.locationType ?? event.locationType) === 'venue' ? null : input.onlineUrl !== undefined ? input.onlineUrl : event.onlineUrl;
+  if (input.onlineUrl !== undefined || changes.locationType) {
+    if (onlineUrl !== event.onlineUrl) changes.onlineUrl = onlineUrl;
+  }
+  if (input.attendeesVisible !== undefined && input.attendeesVisible !== event.attendeesVisible)
+    changes.attendeesVisible = input.attendeesVisible;
   if (input.timezone !== undefined && input.timezone !== event.timezone) changes.timezone = input.timezone;
   if (input.capacity !== undefined && input.capacity !== event.capacity) changes.capacity = input.capacity;
   if (input.reminders !== undefined && input.reminders.join() !== event.reminders.join()) changes.reminders = input.reminders;
@@ -61,7 +70,10 @@ export function createEventsService(deps: EventsServiceDeps) {
           organizerId: viewer.id,
           title: input.title,
           description: input.description,
+          locationType: input.locationType,
           location: input.location,
+          onlineUrl: input.locationType === 'online' ? input.onlineUrl : null,
+          attendeesVisible: input.attendeesVisible,
           startsAt: startsAt.toISOString(),
           endsAt: endsAtFor(startsAt, input.durationMinutes).toISOString(),
           timezone: input.timezone,
@@ -69,7 +81,7 @@ export function createEventsService(deps: EventsServiceDeps) {
           capacity: input.capacity,
           reminders: input.reminders,
         });
-        const event = { ...row, organizerName: viewer.name };
+        const event = { ...row, organizerName: viewer.name, ...noCover };
         await deps.messages.scheduleReminders(tx, event, now());
         outbox.add(toEveryone('event:created', { event: presentEvent(event) }));
         return event;
@@ -137,11 +149,17 @@ export function createEventsService(deps: EventsServiceDeps) {
           waitlisted: seating.seats.waitlistCount - event.waitlistCount,
         };
         const row = await eventsRepository.update(tx, id, changes, counts, at);
-        const updated = { ...row, organizerName: event.organizerName };
+        const updated = recordFrom(row, event);
         await deps.attendance.promote(tx, outbox, updated, seating.promoted, at);
         // A moved start, or new reminder times: reminders of the old ones find the event changed and send nothing.
         if (changes.startsAt || changes.reminders) await deps.messages.scheduleReminders(tx, updated, at);
-        if (changes.startsAt || changes.durationMinutes || changes.location) {
+        if (
+          changes.startsAt ||
+          changes.durationMinutes ||
+          changes.location !== undefined ||
+          changes.locationType ||
+          changes.onlineUrl !== undefined
+        ) {
           const participants = await deps.attendance.participantIds(tx, id);
           await notify(
             tx,

@@ -2,7 +2,7 @@
 export type { EventAttendance } from './events.attendance';
 export type { EventMessages } from './events.messages';
 export { assertCanManage, eventPolicy } from './events.policy';
-export { presentEvent, presentEventView, presentParticipation } from './events.presenter';
-export { type EventRecord, type EventWithMine, eventsRepository, type MyParticipation } from './events.repository';
+export { presentCover, presentEvent, presentEventView, presentEventViewFor, presentParticipation } from './events.presenter';
+export { type EventRecord, type EventWithMine, eventsRepository, type MyParticipation, recordFrom } from './events.repository';
 export { eventRoutes } from './events.routes';
 export { createEventsService, type EventsService } from './events.service';

@@ -7,7 +7,7 @@ import { buildEvent } from '../../test/builders/events';
 import { buildUser } from '../../test/builders/users';
 import { buildTestApp, type TestApp } from '../../test/harness/build-test-app';
 import { inPool, insertJoiners, send, startTwoInstances } from '../../test/harness/load';
-import { eventsRepository } from '../events';
+import { eventsRepository, recordFrom } from '../events';
 import { type JoinOutcome, participationRepository } from './participation.repository';
 
 /**
@@ -46,7 +46,7 @@ async function readThenWrite(db: Executor, eventId: string, userId: string, at: 
     const { status } = decision;
     await tx.insert(participations).values({ eventId, userId, status, createdAt: at.toISOString(), statusAt: at.toISOString() });
     const counts = status === 'joined' ? { joined: 1, waitlisted: 0 } : { joined: 0, waitlisted: 1 };
-    const counted = { ...(await eventsRepository.update(tx, eventId, {}, counts, at)), organizerName: event.organizerName };
+    const counted = recordFrom(await eventsRepository.update(tx, eventId, {}, counts, at), event);
     return { kind: 'added', event: counted, mine: { status, position: status === 'waitlisted' ? counted.waitlistCount : null } };
   });
 }

@@ -33,7 +33,7 @@ describe('join', () => {
     const list = await attendees(event.id);
     expect(list.joined.map((a: { userId: string }) => a.userId)).toEqual(users.slice(0, 2).map((u) => u.user.id));
     expect(list.waitlisted).toEqual(
-      users.slice(2).map((u, i) => ({ userId: u.user.id, name: u.user.name, since: expect.any(String), position: i + 1 })),
+      users.slice(2).map((u, i) => ({ userId: u.user.id, name: u.user.name, avatarUrl: null, since: expect.any(String), position: i + 1 })),
     );
   });
 

@@ -2,12 +2,13 @@ import type { ParticipationStatus } from '@turnout/contracts';
 import { hasEnded } from '@turnout/domain';
 import { and, asc, eq, getTableColumns, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Executor, Tx } from '../../db/database';
-import { type EventRow, eventDepartures, events, participations, users } from '../../db/schema';
+import { type EventRow, eventDepartures, events, images, participations, users } from '../../db/schema';
 import { type EventRecord, eventsRepository, type MyParticipation } from '../events';
 
 export interface AttendeeRow {
   userId: string;
   name: string;
+  avatarId: string | null;
   status: ParticipationStatus;
   /** ISO 8601, UTC. */
   statusAt: string;
@@ -74,8 +75,10 @@ export function joinStatement(eventId: string, userId: string, at: string): SQL 
       returning ${events}.joined_count as counted_joined, ${events}.waitlist_count as counted_waitlisted, ${events}.version as counted_version
     )
     select locked.*, u.name as organizer_name, mine.status as mine_status, mine.position as mine_position,
-      added.status as added_status, counted.*
+      added.status as added_status, counted.*,
+      cover.id as cover_id, cover.width as cover_width, cover.height as cover_height, cover.color as cover_color
     from locked join ${users} u on u.id = locked.organizer_id
+      left join ${images} cover on cover.event_id = locked.id
       left join mine on true left join added on true left join counted on true`;
 }
 
@@ -93,7 +96,14 @@ export const participationRepository = {
     const result = await db.execute(joinStatement(eventId, userId, at.toISOString()));
     const row = (result as unknown as { rows: Record<string, unknown>[] }).rows[0];
     if (!row) return null;
-    const found: EventRecord = { ...eventFromDriver(row), organizerName: String(row.organizer_name) };
+    const found: EventRecord = {
+      ...eventFromDriver(row),
+      organizerName: String(row.organizer_name),
+      coverId: row.cover_id === null ? null : String(row.cover_id),
+      coverWidth: row.cover_width === null ? null : Number(row.cover_width),
+      coverHeight: row.cover_height === null ? null : Number(row.cover_height),
+      coverColor: row.cover_color === null ? null : String(row.cover_color),
+    };
     if (row.added_status) {
       const status = row.added_status as ParticipationStatus;
       const event = {
@@ -176,12 +186,14 @@ export const participationRepository = {
         version: events.version,
         userId: participations.userId,
         name: users.name,
+        avatarId: images.id,
         status: participations.status,
         statusAt: participations.statusAt,
       })
       .from(events)
       .leftJoin(participations, eq(participations.eventId, events.id))
       .leftJoin(users, eq(users.id, participations.userId))
+      .leftJoin(images, eq(images.userId, participations.userId))
       .where(eq(events.id, eventId))
       .orderBy(asc(participations.seq));
     const first = rows[0];
@@ -189,7 +201,7 @@ export const participationRepository = {
     const attendees: AttendeeRow[] = [];
     for (const row of rows) {
       if (row.userId === null || row.name === null || row.status === null || row.statusAt === null) continue;
-      attendees.push({ userId: row.userId, name: row.name, status: row.status, statusAt: row.statusAt });
+      attendees.push({ userId: row.userId, name: row.name, avatarId: row.avatarId, status: row.status, statusAt: row.statusAt });
     }
     return { organizerId: first.organizerId, version: first.version, rows: attendees };
   },

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { viewerMay } from '../../http/authorize';
 import type { WriteLimits } from '../../plugins/rate-limits';
 import { requireViewer } from '../../plugins/session';
-import { eventPolicy, presentEventView, presentParticipation } from '../events';
+import { eventPolicy, presentEventViewFor, presentParticipation } from '../events';
 import { participationPolicy } from './participation.policy';
 import type { ParticipationService } from './participation.service';
 
@@ -32,8 +32,9 @@ export const participationRoutes: FastifyPluginAsyncZod<{ participation: Partici
       response: { 200: JoinResponseSchema, ...errors },
     },
     handler: async (request) => {
-      const { event, mine } = await participation.join(requireViewer(request), request.params.id);
-      return { participation: presentParticipation(mine), event: presentEventView({ event, mine }) };
+      const viewer = requireViewer(request);
+      const { event, mine } = await participation.join(viewer, request.params.id);
+      return { participation: presentParticipation(mine), event: presentEventViewFor(viewer.id, { event, mine }) };
     },
   });
 
@@ -46,7 +47,10 @@ export const participationRoutes: FastifyPluginAsyncZod<{ participation: Partici
       params,
       response: { 200: LeaveResponseSchema, ...errors },
     },
-    handler: async (request) => ({ event: presentEventView(await participation.leave(requireViewer(request), request.params.id)) }),
+    handler: async (request) => {
+      const viewer = requireViewer(request);
+      return { event: presentEventViewFor(viewer.id, await participation.leave(viewer, request.params.id)) };
+    },
   });
 
   app.get('/api/events/:id/attendees', {

@@ -12,6 +12,7 @@ import {
   eventsRepository,
   type MyParticipation,
   presentParticipation,
+  recordFrom,
 } from '../events';
 import type { AttendeeLists } from './participation.attendee-lists';
 import type { ParticipationMessages } from './participation.messages';
@@ -78,7 +79,7 @@ export function createParticipationService(deps: ParticipationServiceDeps) {
             joined: seating.seats.joinedCount - event.joinedCount,
             waitlisted: seating.seats.waitlistCount - event.waitlistCount,
           };
-          const updated = { ...(await eventsRepository.update(tx, eventId, {}, counts, at)), organizerName: event.organizerName };
+          const updated = recordFrom(await eventsRepository.update(tx, eventId, {}, counts, at), event);
           outbox.add(toUser(viewer.id, 'participation:mine', { eventId, status: 'removed' }));
           await deps.messages.left(tx, updated);
           if ((await promoteWaitlisted(tx, outbox, updated, seating.promoted, at)).length > 0) await deps.messages.promoted(tx, updated);
