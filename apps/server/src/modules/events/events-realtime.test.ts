@@ -36,7 +36,8 @@ describe('realtime messages after commit', () => {
     const event = await buildEvent(t, owner);
     const messages = await sent();
     expect(summarise(messages)).toEqual(['event:created → everyone']);
-    const { myParticipation: _, ...stored } = event;
+    // The socket carries the stored event: never the viewer's own participation, nor the online join link.
+    const { myParticipation: _, onlineUrl: __, ...stored } = event;
     expect(messages[0]?.payload).toEqual({ event: stored });
   });
 
