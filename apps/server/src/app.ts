@@ -30,6 +30,7 @@ import {
 } from './modules/auth';
 import { calendarRoutes, createCalendarService } from './modules/calendar';
 import { createEventsService, eventRoutes } from './modules/events';
+import { createImagesService, imageRoutes } from './modules/images';
 import {
   createAnnouncementsService,
   createMessaging,
@@ -236,6 +237,11 @@ export async function buildApp({
     }),
     limits: writeLimits,
   });
+  // Covers and avatars: uploads re-encoded by sharp, stored in the database, served to anyone.
+  await app.register(imageRoutes, {
+    images: createImagesService({ ...domain, accounts: auth, ...(now ? { now } : {}) }),
+    limits: writeLimits,
+  });
   await app.register(participationRoutes, {
     participation: createParticipationService({ ...domain, attendeeLists, messages: messaging.participation }),
     limits: writeLimits,
@@ -246,7 +252,8 @@ export async function buildApp({
     limits: writeLimits,
   });
   await app.register(notificationRoutes, { notifications: createNotificationsService(domain) });
-  await app.register(publicRoutes, { publicPages: createPublicService(domain) });
+  const publicPages = createPublicService({ db: database.db, publicOrigin: config.publicOrigin });
+  await app.register(publicRoutes, { publicPages });
   await app.register(calendarRoutes, {
     calendar: createCalendarService({ db: database.db, runInTransaction: context.runInTransaction, publicOrigin: config.publicOrigin }),
     limits: writeLimits,
@@ -261,7 +268,8 @@ export async function buildApp({
     handshakes: limits.handshakes,
     security,
   });
-  await app.register(webAppPlugin, { distDir: config.webDistDir });
+  // A shared /e/:id link previews from the page's own <head> (docs/product.md §11).
+  await app.register(webAppPlugin, { distDir: config.webDistDir, eventPageHead: (id) => publicPages.pageHead(id) });
   const turnout = { ...context, auth, cookies, attendeeLists };
   app.decorate('turnout', turnout);
   return app as typeof app & { turnout: typeof turnout };

@@ -3,6 +3,7 @@ export * from './errors';
 export * from './http/auth';
 export * from './http/calendar';
 export * from './http/events';
+export * from './http/images';
 export * from './http/messages';
 export * from './http/notifications';
 export * from './http/participation';

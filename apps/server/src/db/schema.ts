@@ -1,3 +1,4 @@
+import type { NoticeChanges } from '@turnout/contracts';
 import { sql } from 'drizzle-orm';
 import {
   bigint,
@@ -7,6 +8,7 @@ import {
   customType,
   index,
   integer,
+  jsonb,
   pgTable,
   primaryKey,
   text,
@@ -260,6 +262,8 @@ export const notifications = pgTable(
     eventId: uuid('event_id').references(() => events.id, { onDelete: 'set null' }),
     title: text('title').notNull(),
     body: text('body').notNull(),
+    /** What an edit changed, on `event_changed` notices; null on other kinds and on those stored before it was kept. */
+    changes: jsonb('changes').$type<NoticeChanges>(),
     createdAt: instant('created_at').notNull().defaultNow(),
     readAt: instant('read_at'),
   },

@@ -177,6 +177,7 @@ describe('event mail over SMTP', () => {
     const event = {
       id: 'e1',
       title: 'Board games',
+      locationType: 'venue' as const,
       location: 'Café Kiez',
       startsAt: '2026-12-04T18:00:00.000Z',
       endsAt: '2026-12-04T20:00:00.000Z',

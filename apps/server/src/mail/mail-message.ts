@@ -2,6 +2,8 @@
 export interface MailEvent {
   id: string;
   title: string;
+  /** With `location`, what the mail names as the place (`describePlace`); never the join link, which goes in `joinUrl`. */
+  locationType: 'venue' | 'online';
   location: string;
   startsAt: string;
   endsAt: string;
@@ -31,11 +33,13 @@ export interface AboutEvent {
   readerTimeZone: string | null;
   /** The event's page in the app. */
   eventUrl: string;
+  /** An online event's join link, in mail to someone with a seat only (reminders, confirmations, changes); else absent. */
+  joinUrl?: string | null;
   unsubscribe: Unsubscribe;
 }
 
-/** What changed in an edit, as a mail says it. */
-export type EventChange = 'time' | 'duration' | 'place' | 'title' | 'description';
+/** What changed in an edit, as a mail says it; `link` is an online event's join link. */
+export type EventChange = 'time' | 'duration' | 'place' | 'link' | 'title' | 'description';
 
 export interface DigestEvent {
   title: string;

@@ -12,6 +12,7 @@ const link = 'http://turnout.test/reset-password#token=abc_DEF-123&x="1"';
 const event: MailEvent = {
   id: '00000000-0000-4000-8000-000000000001',
   title: 'Board games & <b>pizza</b>',
+  locationType: 'venue',
   location: 'Café <i>Kiez</i>, Berlin',
   startsAt: '2026-12-04T18:00:00.000Z',
   endsAt: '2026-12-04T20:00:00.000Z',
@@ -271,12 +272,48 @@ describe('mail templates', async () => {
     expect(cancelled.text).toContain('It was to be: Friday 4 December 2026, 19:00–21:00 (Europe/Berlin)');
     expect(cancelled.html).toContain('href="https://turnout.test/"');
     const joined = renderMail(examples.join_confirmation);
-    expect(joined.subject).toBe("You're going to Board games & <b>pizza</b>");
+    expect(joined.subject).toBe('You’re going to Board games & <b>pizza</b>');
     expect(joined.text).toContain('The invitation in this mail (invite.ics) adds the event to your calendar.');
     expect(joined.html).toContain(`href="${escapeHtml(about.eventUrl)}"`);
     const promoted = renderMail({ ...examples.join_confirmation, promoted: true });
-    expect(promoted.subject).toBe("A seat opened up: you're going to Board games & <b>pizza</b>");
+    expect(promoted.subject).toBe('A seat opened up: you’re going to Board games & <b>pizza</b>');
     expect(promoted.text).toContain('waitlist');
+  });
+
+  it('names a place to be announced, an online event by its label or as "Online", and never a join link unless given', () => {
+    const online = { ...event, locationType: 'online' as const, location: '' };
+    const tba = renderMail({ ...examples.event_reminder, event: { ...event, location: '' } });
+    expect(tba.text).toContain('\nWhere: Place to be announced\n');
+    expect(tba.html).toContain('Where: Place to be announced');
+    const reminder = renderMail({ ...examples.event_reminder, event: online });
+    expect(reminder.text).toContain('\nWhere: Online\n');
+    expect(reminder.text).not.toContain('Join online');
+    expect(renderMail({ ...examples.announcement, event: { ...online, location: 'Zoom' } }).text).toContain('\nWhere: Zoom\n');
+    const changed = renderMail({ ...examples.event_changed, previous: event, event: { ...online, location: 'Zoom' } });
+    expect(changed.text).toContain('Place: it was Café <i>Kiez</i>, Berlin; it is now Zoom.');
+    expect(renderMail({ ...examples.event_cancelled, event: online }).text).toContain('\nAt: Online\n');
+  });
+
+  it('tells of a new join link, giving it only to someone with a seat', () => {
+    const online = { ...event, locationType: 'online' as const, location: 'Zoom' };
+    const changed = { ...examples.event_changed, event: online, previous: online, changes: ['link' as const] };
+    const waiting = renderMail(changed);
+    expect(waiting.subject).toBe('Board games & <b>pizza</b> changed: new join link');
+    expect(waiting.text).toContain('Join link: the organizer changed it; the event’s page shows it to everyone with a seat.');
+    const seated = renderMail({ ...changed, joinUrl: 'https://meet.example.test/j/2' });
+    expect(seated.text).toContain('Join link: the organizer changed it; the new one is below.');
+    expect(seated.text).toContain('Join online: https://meet.example.test/j/2');
+  });
+
+  it('gives the join link to someone with a seat, as text and as a link', () => {
+    const joinUrl = 'https://meet.example.test/j/123?pwd="x"&y=<1>';
+    const online = { ...event, locationType: 'online' as const, location: 'Zoom' };
+    for (const kind of ['event_reminder', 'join_confirmation', 'event_changed'] as const) {
+      const { text, html } = renderMail({ ...examples[kind], event: online, joinUrl });
+      expect(text).toContain(`\nWhere: Zoom\nJoin online: ${joinUrl}\n`);
+      expect(html).toContain(`Where: Zoom<br /><a href="${escapeHtml(joinUrl)}"`);
+      expect(html).toContain(`>${escapeHtml(joinUrl)}</a>`);
+    }
   });
 
   it('sums up an organizer’s day, event by event', () => {

@@ -32,6 +32,7 @@ export const openApiPlugin = fp(async (app: FastifyInstance, opts: { publicOrigi
         { name: 'notifications', description: 'Persisted notices for the logged-in user' },
         { name: 'calendar', description: 'iCalendar files and the personal feed' },
         { name: 'public', description: 'What a shared link shows without a login' },
+        { name: 'images', description: 'Uploaded covers and avatars, as stored' },
         { name: 'ops', description: 'Health and readiness' },
       ],
     },

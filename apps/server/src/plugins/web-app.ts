@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename, join, sep } from 'node:path';
 import fastifyStatic, { type SetHeadersResponse } from '@fastify/static';
 import type { FastifyPluginAsync } from 'fastify';
@@ -22,9 +22,37 @@ function setHeaders(response: SetHeadersResponse, filePath: string) {
   response.setHeader('vary', 'accept-encoding');
 }
 
-/** Serves the built web app, with index.html for client routes (SPA fallback). */
-export const webAppPlugin: FastifyPluginAsync<{ distDir: string }> = async (app, { distDir }) => {
-  if (!existsSync(join(distDir, 'index.html'))) {
+/**
+ * The tags of a shared event page's <head> (`/e/:id`): its title, description, Open Graph and
+ * Twitter card tags, escaped. Null when the id names no event: the page is then a 404.
+ */
+export type EventPageHead = (eventId: string) => Promise<string | null>;
+
+/**
+ * index.html split where a page's own head tags go: before `</head>`, with the page's generic
+ * <title> and description taken out (a document's first <title> is the one browsers and crawlers read).
+ */
+export function splitPage(html: string): { before: string; after: string } | null {
+  const end = html.search(/<\/head>/i);
+  if (end < 0) return null;
+  const before = html
+    .slice(0, end)
+    .replace(/[ \t]*<title>[\s\S]*?<\/title>\s*\n?/i, '')
+    .replace(/[ \t]*<meta\s+name=["']description["'][^>]*>\s*\n?/i, '');
+  return { before, after: html.slice(end) };
+}
+
+/**
+ * Serves the built web app, with index.html for client routes (SPA fallback). With
+ * `eventPageHead`, `/e/:id` is index.html with that event's link-preview tags in its <head>, so a
+ * shared link previews without running the app; an unknown event is index.html with status 404.
+ */
+export const webAppPlugin: FastifyPluginAsync<{ distDir: string; eventPageHead?: EventPageHead }> = async (
+  app,
+  { distDir, eventPageHead },
+) => {
+  const indexPath = join(distDir, 'index.html');
+  if (!existsSync(indexPath)) {
     app.log.warn({ distDir }, 'web app not built: run `npm run build` to serve it');
     return;
   }
@@ -37,5 +65,27 @@ export const webAppPlugin: FastifyPluginAsync<{ distDir: string }> = async (app,
     // A file the build wrote after start-up, else the page for a client route.
     if (/\.[a-z0-9]+$/i.test(path)) return reply.sendFile(path.slice(1));
     return reply.sendFile('index.html');
+  });
+
+  if (!eventPageHead) return;
+  // Read once: a new build is a new deployment, which restarts the process.
+  const page = readFileSync(indexPath, 'utf8');
+  const parts = splitPage(page);
+  if (!parts) {
+    app.log.warn({ indexPath }, 'index.html has no </head>: shared event pages are served without preview tags');
+    return;
+  }
+  app.get<{ Params: { id: string } }>('/e/:id', { schema: { hide: true } }, async (request, reply) => {
+    void reply.type('text/html; charset=utf-8').header('cache-control', cacheControlFor(indexPath));
+    let head: string | null;
+    try {
+      head = await eventPageHead(request.params.id);
+    } catch (err) {
+      // Previews are a courtesy: the page itself still loads, and the app shows what it finds.
+      request.log.error({ err }, 'event page: preview tags not made');
+      return reply.send(page);
+    }
+    if (head === null) return reply.code(404).send(page);
+    return reply.send(`${parts.before}  ${head}\n  ${parts.after}`);
   });
 };

@@ -9,7 +9,7 @@ export const UserNameSchema = textSchema()
   .trim()
   .min(USER_NAME_MIN, `Name must be at least ${USER_NAME_MIN} characters`)
   .max(USER_NAME_MAX, `Name must be at most ${USER_NAME_MAX} characters`)
-  .regex(USER_NAME_PATTERN, 'Name may contain only letters, digits, "_", "." and "-"');
+  .regex(USER_NAME_PATTERN, 'Name may contain only letters, digits, “_”, “.” and “-”');
 
 /** The shape only: whether a password is too common is the server's check (docs/product.md §8). */
 export const PasswordSchema = wellFormedSchema()

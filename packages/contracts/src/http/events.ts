@@ -178,6 +178,13 @@ export type EventResponse = z.infer<typeof EventResponseSchema>;
 
 export const EventParamsSchema = z.object({ id: z.string().uuid('Not a valid event id') });
 
+/** What deleting an event would do, for its organizer's confirmation: how many people would be told it was cancelled. */
+export const EventDeletionPreviewSchema = z.object({
+  /** Everyone joined or waitlisted, and joiners who left; 0 once the event has ended (it is removed, not cancelled). */
+  notifiedCount: z.number().int(),
+});
+export type EventDeletionPreview = z.infer<typeof EventDeletionPreviewSchema>;
+
 const flag = z
   .enum(['1', 'true', '0', 'false'])
   .optional()

@@ -1,7 +1,8 @@
-import type { AboutEvent } from '../mail-message';
+import { describePlace } from '@turnout/domain';
+import type { AboutEvent, MailEvent } from '../mail-message';
 import { formatEventSpan } from './format';
 import type { MailLayout } from './layout';
-import type { TextFooter } from './template-source';
+import type { SlotLine, TextFooter } from './template-source';
 
 /** What each kind of mail about an event lets the reader turn off, as its unsubscribe link names it. */
 export type MailTopicLabel = 'reminders' | 'announcements' | 'event updates';
@@ -24,12 +25,19 @@ export const eventTextFooter = ({ event, unsubscribe }: AboutEvent, topic: MailT
 export const eventWhen = ({ event, readerTimeZone }: AboutEvent): string =>
   formatEventSpan(event.startsAt, event.endsAt, event.timezone, readerTimeZone);
 
+/** The place in words: a venue's location, "Place to be announced", or an online event's label or "Online". */
+export const placeOf = (event: MailEvent): string => describePlace(event);
+
+/** Where, in HTML: the place, and below it the join link for someone who may join online. */
+const whereLines = ({ event, joinUrl }: AboutEvent): SlotLine[] =>
+  joinUrl ? [placeOf(event), { text: joinUrl, href: joinUrl }] : [placeOf(event)];
+
 /** The slots every event mail fills: who it greets, the event, when, where, and both links. */
 export const eventSlots = (template: AboutEvent) => ({
   name: template.name,
   title: template.event.title,
   when: eventWhen(template),
-  where: template.event.location,
+  where: whereLines(template),
   eventUrl: template.eventUrl,
   unsubscribeUrl: template.unsubscribe.pageUrl,
 });
@@ -38,7 +46,10 @@ export const eventSlots = (template: AboutEvent) => ({
 export const whenAndWhere = ['When: {{when}}', 'Where: {{where}}'];
 
 /** The same in the text part. */
-export const textWhenAndWhere = (template: AboutEvent): string[] => [`When: ${eventWhen(template)}`, `Where: ${template.event.location}`];
+export const textWhenAndWhere = (template: AboutEvent): string[] => [
+  `When: ${eventWhen(template)}`,
+  template.joinUrl ? `Where: ${placeOf(template.event)}\nJoin online: ${template.joinUrl}` : `Where: ${placeOf(template.event)}`,
+];
 
 /** Text as lines, whichever line breaks it was written with. */
 export const linesOf = (text: string): string[] => text.split(/\r\n|\r|\n/);

@@ -3,7 +3,7 @@ import { mailDocument } from './layout';
 import { type TemplateSource, textMail } from './template-source';
 
 const notYou =
-  'If this was not you, someone has your password: choose a new one with "Forgot password?" on the sign-in page, and check the sessions under Account.';
+  'If this was not you, someone has your password: choose a new one with “Forgot your password?” on the sign-in page, and check the sessions under Account.';
 
 export const emailChanged: TemplateSource<'email_changed'> = {
   kind: 'email_changed',

@@ -1,4 +1,4 @@
-import { eventFooter, eventSlots, eventTextFooter, eventWhen } from './about-event';
+import { eventFooter, eventSlots, eventTextFooter, eventWhen, placeOf } from './about-event';
 import { mailDocument } from './layout';
 import { type TemplateSource, textMail } from './template-source';
 
@@ -23,7 +23,7 @@ export const eventCancelled: TemplateSource<'event_cancelled'> = {
         `Hi ${template.name},`,
         `The organizer cancelled ${template.event.title}.`,
         `It was to be: ${eventWhen(template)}`,
-        `At: ${template.event.location}`,
+        `At: ${placeOf(template.event)}`,
         `Open your dashboard: ${template.eventUrl}`,
         calendarNote,
       ],

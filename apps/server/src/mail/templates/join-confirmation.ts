@@ -6,7 +6,7 @@ import { type TemplateSource, textMail } from './template-source';
 type JoinConfirmation = Extract<MailTemplate, { kind: 'join_confirmation' }>;
 
 const heading = ({ promoted, event }: JoinConfirmation) =>
-  promoted ? `A seat opened up: you're going to ${event.title}` : `You're going to ${event.title}`;
+  promoted ? `A seat opened up: you’re going to ${event.title}` : `You’re going to ${event.title}`;
 const lead = ({ promoted, event }: JoinConfirmation) =>
   promoted
     ? `A seat opened up at ${event.title}, and you were first on the waitlist: the seat is yours.`

@@ -3,7 +3,7 @@ import { mailDocument } from './layout';
 import { type TemplateSource, textMail } from './template-source';
 
 const notYou =
-  'If this was not you, someone knows your password: choose a new one with "Forgot password?" on the sign-in page, and turn on two-factor sign-in under Account.';
+  'If this was not you, someone knows your password: choose a new one with “Forgot your password?” on the sign-in page, and turn on two-factor sign-in under Account.';
 
 export const passwordChanged: TemplateSource<'password_changed'> = {
   kind: 'password_changed',

@@ -12,8 +12,8 @@ const change = ({ enabled, at }: TwoFactorChanged) =>
     : `Two-factor sign-in was turned off for your Turnout account on ${formatUtc(at)}. Signing in now takes your password only.`;
 const notYou = ({ enabled }: TwoFactorChanged) =>
   enabled
-    ? 'If this was not you, someone has your password: choose a new one with "Forgot password?" on the sign-in page.'
-    : 'If this was not you, someone has your password: choose a new one with "Forgot password?" on the sign-in page, then turn two-factor sign-in on again under Account.';
+    ? 'If this was not you, someone has your password: choose a new one with “Forgot your password?” on the sign-in page.'
+    : 'If this was not you, someone has your password: choose a new one with “Forgot your password?” on the sign-in page, then turn two-factor sign-in on again under Account.';
 
 export const twoFactorChanged: TemplateSource<'two_factor_changed'> = {
   kind: 'two_factor_changed',

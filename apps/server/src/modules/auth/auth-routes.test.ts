@@ -34,7 +34,7 @@ describe('register', () => {
     expect(response.json()).toEqual({
       error: {
         code: 'name_taken',
-        message: `The name "${name.toUpperCase()}" is already taken.`,
+        message: `The name “${name.toUpperCase()}” is already taken.`,
         details: { fields: { name: ['This name is already taken'] } },
       },
     });

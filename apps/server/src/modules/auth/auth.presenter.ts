@@ -1,6 +1,6 @@
 import type { Account, MeResponse, Session, User } from '@turnout/contracts';
 import type { SessionRow } from '../../db/schema';
-import { imageUrl } from '../images';
+import { imageUrl } from '../images/image-url';
 import type { AccountState } from './auth.repository';
 import type { Viewer } from './viewer';
 

@@ -93,7 +93,7 @@ export function createAuthService(deps: AuthServiceDeps) {
             throw conflict(ErrorCode.emailTaken, 'This email address belongs to another account.', {
               fields: { email: ['This email address is already in use'] },
             });
-          throw conflict(ErrorCode.nameTaken, `The name "${input.name}" is already taken.`, {
+          throw conflict(ErrorCode.nameTaken, `The name “${input.name}” is already taken.`, {
             fields: { name: ['This name is already taken'] },
           });
         }

@@ -3,6 +3,7 @@
 export { accountRoutes } from './account.routes';
 export { type AccountService, createAccountService } from './account.service';
 export { AUTH_JOBS, defineAuthJobs } from './auth.jobs';
+export { presentMe } from './auth.presenter';
 export { authRoutes } from './auth.routes';
 export { type AuthService, createAuthService } from './auth.service';
 export { createPasswordHasher, type PasswordHasher } from './passwords';

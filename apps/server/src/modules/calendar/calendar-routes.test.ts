@@ -43,6 +43,12 @@ const take = (eventId: string, user: TestUser, status: 'joined' | 'waitlisted') 
 
 const get = (url: string, cookie?: string) => t.app.inject({ method: 'GET', url, headers: cookie ? { cookie } : {} });
 
+/** A VEVENT's URL: node-ical keeps its VALUE=URI parameter beside it. */
+const urlOf = (vevent: VEvent) => {
+  const url: unknown = vevent.url;
+  return typeof url === 'object' && url !== null && 'val' in url ? url.val : url;
+};
+
 const veventsOf = (body: string) => Object.values(ical.sync.parseICS(body)).filter((c): c is VEvent => c?.type === 'VEVENT');
 
 function onlyEvent(body: string): VEvent {
@@ -74,8 +80,9 @@ describe('GET /api/events/:id/calendar.ics', () => {
     expect(vevent.start.tz).toBe('Europe/Berlin');
     expect(vevent.end?.toISOString()).toBe('2030-06-15T18:00:00.000Z');
     expect(vevent.summary).toBe('Team meetup: Q3');
-    expect(vevent.description).toBe('Bring snacks; and, friends\nsecond line');
+    expect(vevent.description).toBe(`Bring snacks; and, friends\nsecond line\n\nEvent page: http://turnout.test/e/${event.id}`);
     expect(vevent.location).toBe('Alexanderplatz 1, Berlin');
+    expect(urlOf(vevent)).toBe(`http://turnout.test/e/${event.id}`);
     expect(Number(vevent.sequence)).toBe(0);
   });
 
@@ -129,6 +136,40 @@ describe('GET /api/events/:id/calendar.ics', () => {
   });
 });
 
+describe('GET /api/public/events/:id/calendar.ics', () => {
+  it('serves the event without a login, linking to its public page and never to its online join link', async () => {
+    const organizer = await buildUser(t, { role: 'organizer' });
+    const event = await insertEvent(organizer, {
+      title: 'Remote meetup',
+      description: 'Talk about **things** [here](https://slides.example.test)',
+    });
+    await t.db.database.db
+      .update(events)
+      .set({ locationType: 'online', location: 'Zoom', onlineUrl: 'https://meet.example.test/j/secret' })
+      .where(eq(events.id, event.id));
+
+    const response = await get(`/api/public/events/${event.id}/calendar.ics`);
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('text/calendar; charset=utf-8');
+    expect(response.headers['content-disposition']).toBe('attachment; filename="remote-meetup.ics"');
+    expect(response.body).not.toContain('meet.example.test');
+    const vevent = onlyEvent(response.body);
+    expect(urlOf(vevent)).toBe(`http://turnout.test/e/${event.id}`);
+    expect(vevent.location).toBeUndefined();
+    expect(vevent.description).toBe(
+      `Talk about things here (https://slides.example.test)\n\nWhere: Zoom\n\nEvent page: http://turnout.test/e/${event.id}`,
+    );
+    // The same document as the logged-in download.
+    const viewer = await buildUser(t);
+    expect(onlyEvent((await get(`/api/events/${event.id}/calendar.ics`, viewer.cookie)).body).description).toBe(vevent.description);
+  });
+
+  it('answers 404 for an unknown event and 400 for a malformed id', async () => {
+    expect((await get(`/api/public/events/${crypto.randomUUID()}/calendar.ics`)).statusCode).toBe(404);
+    expect((await get('/api/public/events/nope/calendar.ics')).statusCode).toBe(400);
+  });
+});
+
 describe('personal calendar feed', () => {
   const tokenOf = async (user: TestUser) => {
     const response = await get('/api/calendar/token', user.cookie);
@@ -172,6 +213,8 @@ describe('personal calendar feed', () => {
     const joinedInFeed = feed.find((e) => e.uid === `${joined.id}@turnout`);
     expect(joinedInFeed?.start.toISOString()).toBe('2030-01-20T09:00:00.000Z');
     expect(joinedInFeed?.start.tz).toBe('America/New_York');
+    // A feed is its owner's own events: each links to the app's page of it.
+    expect(joinedInFeed && urlOf(joinedInFeed)).toBe(`http://turnout.test/events/${joined.id}`);
 
     const joinerFeed = veventsOf((await get((await tokenOf(joiner)).feedPath)).body);
     expect(joinerFeed.map((e) => e.uid)).toEqual([`${organized.id}@turnout`]);

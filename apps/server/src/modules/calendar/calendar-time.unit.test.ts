@@ -12,6 +12,7 @@ const row = (startsAt: string, minutes: number, timezone: string): CalendarEvent
   id: '00000000-0000-4000-8000-000000000001',
   title: 'Standup',
   description: '',
+  locationType: 'venue',
   location: 'Room 1',
   startsAt: new Date(startsAt).toISOString(),
   endsAt: new Date(at(startsAt) + minutes * 60_000).toISOString(),
@@ -85,7 +86,7 @@ describe('VTIMEZONE', () => {
 describe('presentCalendar', () => {
   it('writes an event touching the repeated hour in UTC, which no parser can misread', () => {
     for (const startsAt of ['2030-10-27T00:30:00Z', '2030-10-27T01:30:00Z']) {
-      const text = presentCalendar([row(startsAt, 30, 'Europe/Berlin')], { name: 'x', publicOrigin: 'http://turnout.test' });
+      const text = presentCalendar([row(startsAt, 30, 'Europe/Berlin')], { name: 'x', pageUrl: (id) => `http://turnout.test/e/${id}` });
       expect(text).toContain(`DTSTART:${startsAt.replace(/[-:]/g, '')}`);
       expect(parseOne(text).start.toISOString()).toBe(new Date(startsAt).toISOString());
     }
@@ -101,7 +102,9 @@ describe('presentCalendar', () => {
         fc.constantFrom(...zones),
         (startMinute, minutes, zone) => {
           const startsAt = new Date(startMinute * 60_000).toISOString();
-          const parsed = parseOne(presentCalendar([row(startsAt, minutes, zone)], { name: 'x', publicOrigin: 'http://turnout.test' }));
+          const parsed = parseOne(
+            presentCalendar([row(startsAt, minutes, zone)], { name: 'x', pageUrl: (id) => `http://turnout.test/e/${id}` }),
+          );
           expect(parsed.start.toISOString()).toBe(startsAt);
           expect(parsed.end?.getTime()).toBe(at(startsAt) + minutes * 60_000);
         },

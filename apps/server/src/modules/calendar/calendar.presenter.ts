@@ -1,4 +1,6 @@
+import { describePlace, knownVenue } from '@turnout/domain';
 import ical, { type ICalEventData } from 'ical-generator';
+import { markdownToText } from '../../markdown/plain-text';
 import type { CalendarEventRow } from './calendar.repository';
 import { vtimezoneGenerator } from './vtimezone';
 import { hasUnambiguousWallClock, zonedDateTime } from './zoned-time';
@@ -14,8 +16,28 @@ export const eventTimezones = (events: readonly CalendarEventRow[]) => ({
   ),
 });
 
+/** Where a calendar entry links: the event's page, and for a joined attendee's own invitation the online join link. */
+export interface EventLinks {
+  /** The page the entry's URL names and its description ends with; null when there is none (a cancelled event's). */
+  pageUrl: string | null;
+  /** Only ever in an invitation mailed to someone joined: feeds and downloads never carry it (docs/product.md §11). */
+  joinUrl?: string | null;
+}
+
+/**
+ * The DESCRIPTION: the organizer's Markdown as plain text, then where it is when LOCATION cannot
+ * say it (online, or a place still to be announced), the join link if given, and the page.
+ */
+function descriptionOf(event: CalendarEventRow, links: EventLinks): string | null {
+  const parts = [markdownToText(event.description)];
+  if (knownVenue(event) === null) parts.push(`Where: ${describePlace(event)}`);
+  if (links.joinUrl) parts.push(`Join online: ${links.joinUrl}`);
+  if (links.pageUrl) parts.push(`Event page: ${links.pageUrl}`);
+  return parts.filter((part) => part !== '').join('\n\n') || null;
+}
+
 /** One event's VEVENT fields, the same in the feed and in every invitation mailed about it. */
-export function eventData(event: CalendarEventRow, publicOrigin: string): ICalEventData {
+export function eventData(event: CalendarEventRow, links: EventLinks): ICalEventData {
   const [start, end] = [Date.parse(event.startsAt), Date.parse(event.endsAt)];
   // A time in the repeated hour after clocks go back is written in UTC, the one exact form left.
   const zone = hasUnambiguousWallClock(start, event.timezone) && hasUnambiguousWallClock(end, event.timezone) ? event.timezone : 'UTC';
@@ -30,16 +52,20 @@ export function eventData(event: CalendarEventRow, publicOrigin: string): ICalEv
     created: new Date(event.createdAt),
     lastModified: new Date(event.updatedAt),
     summary: event.title,
-    description: event.description || null,
-    location: event.location,
-    url: `${publicOrigin}/events/${event.id}`,
+    description: descriptionOf(event, links),
+    // LOCATION names a real place only (RFC 5545 §3.8.1.7): not "Online", not one still to be announced.
+    location: knownVenue(event),
+    url: links.pageUrl,
   };
 }
 
 /** Events as an iCalendar document, each in its own time zone with a matching VTIMEZONE. */
-export function presentCalendar(events: readonly CalendarEventRow[], options: { name: string; publicOrigin: string }): string {
+export function presentCalendar(
+  events: readonly CalendarEventRow[],
+  options: { name: string; pageUrl: (eventId: string) => string },
+): string {
   const calendar = ical({ name: options.name, prodId: { company: 'Turnout', product: 'Turnout', language: 'EN' } });
   calendar.timezone(eventTimezones(events));
-  for (const event of events) calendar.createEvent(eventData(event, options.publicOrigin));
+  for (const event of events) calendar.createEvent(eventData(event, { pageUrl: options.pageUrl(event.id) }));
   return calendar.toString();
 }

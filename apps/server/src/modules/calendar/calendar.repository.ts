@@ -4,13 +4,14 @@ import { type EventRow, events, participations, users } from '../../db/schema';
 
 export type CalendarEventRow = Pick<
   EventRow,
-  'id' | 'title' | 'description' | 'location' | 'startsAt' | 'endsAt' | 'timezone' | 'version' | 'createdAt' | 'updatedAt'
+  'id' | 'title' | 'description' | 'locationType' | 'location' | 'startsAt' | 'endsAt' | 'timezone' | 'version' | 'createdAt' | 'updatedAt'
 >;
 
 const calendarColumns = {
   id: events.id,
   title: events.title,
   description: events.description,
+  locationType: events.locationType,
   location: events.location,
   startsAt: events.startsAt,
   endsAt: events.endsAt,

@@ -37,6 +37,16 @@ export const calendarRoutes: FastifyPluginAsyncZod<{ calendar: CalendarService; 
     },
   });
 
+  app.get('/api/public/events/:id/calendar.ics', {
+    schema: {
+      tags,
+      summary: 'An event as an .ics file for anyone holding its public link (no login; no join link)',
+      params: EventParamsSchema,
+      response: { 200: icsResponse('The event as iCalendar'), 400: ErrorBodySchema, 404: ErrorBodySchema },
+    },
+    handler: async (request, reply) => sendIcs(reply, await calendar.eventFile(request.params.id), 'attachment'),
+  });
+
   app.get('/api/calendar/token', {
     schema: {
       tags,

@@ -40,11 +40,19 @@ export function createCalendarService(deps: CalendarServiceDeps) {
     feedUrl: `${deps.publicOrigin}${calendarFeedPath(token)}`,
   });
 
+  const publicPageUrl = (eventId: string) => `${deps.publicOrigin}/e/${eventId}`;
+  // A feed holds its owner's own events: they link to the app's page of each, as invitations do.
+  const appPageUrl = (eventId: string) => `${deps.publicOrigin}/events/${eventId}`;
+
   return {
+    /**
+     * One event as a file anyone may add (the public page offers it, and so does the event's own):
+     * it links to the public page and never carries a join link.
+     */
     async eventFile(eventId: string): Promise<IcsFile> {
       const event = await calendarRepository.findEvent(deps.db, eventId);
       if (!event) throw notFound('Event');
-      return { filename: fileNameOf(event.title), body: presentCalendar([event], { name: event.title, publicOrigin: deps.publicOrigin }) };
+      return { filename: fileNameOf(event.title), body: presentCalendar([event], { name: event.title, pageUrl: publicPageUrl }) };
     },
 
     /** The personal feed behind a token; an unknown (or rotated) token is a 404. */
@@ -52,7 +60,7 @@ export function createCalendarService(deps: CalendarServiceDeps) {
       const userId = await calendarRepository.findUserIdByToken(deps.db, token);
       if (!userId) throw notFound('Calendar feed');
       const events = await calendarRepository.listUserEvents(deps.db, userId);
-      return { filename: 'turnout.ics', body: presentCalendar(events, { name: 'Turnout', publicOrigin: deps.publicOrigin }) };
+      return { filename: 'turnout.ics', body: presentCalendar(events, { name: 'Turnout', pageUrl: appPageUrl }) };
     },
 
     /** The user's feed token, created on first request. */

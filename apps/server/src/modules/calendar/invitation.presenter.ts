@@ -8,6 +8,8 @@ export interface InvitationOptions {
   publicOrigin: string;
   organizer: { name: string; email: string };
   attendee: { name: string; email: string };
+  /** The online join link, for an attendee with a seat only (never a waitlisted one's or a cancellation). */
+  joinUrl?: string | null;
 }
 
 /**
@@ -24,11 +26,13 @@ export function presentInvitation(event: CalendarEventRow, options: InvitationOp
   });
   calendar.timezone(eventTimezones([event]));
   calendar.createEvent({
-    ...eventData(event, options.publicOrigin),
+    // A cancelled event's page is deleted with it, and its join link is of no more use.
+    ...eventData(
+      event,
+      cancel ? { pageUrl: null } : { pageUrl: `${options.publicOrigin}/events/${event.id}`, joinUrl: options.joinUrl ?? null },
+    ),
     sequence: cancel ? event.version : event.version - 1,
     status: cancel ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
-    // A cancelled event's page is deleted with it.
-    url: cancel ? null : `${options.publicOrigin}/events/${event.id}`,
     organizer: { name: options.organizer.name, email: options.organizer.email },
     attendees: [
       {

@@ -8,6 +8,7 @@ const event: CalendarEventRow = {
   id: '00000000-0000-4000-8000-0000000000aa',
   title: 'Board games, and pizza',
   description: 'Bring a game; we bring the pizza.',
+  locationType: 'venue',
   location: 'Café Kiez, Berlin',
   startsAt: '2026-12-04T18:00:00.000Z',
   endsAt: '2026-12-04T20:00:00.000Z',
@@ -40,7 +41,7 @@ const veventOf = (text: string): VEvent => {
 describe('presentInvitation', () => {
   it('invites with METHOD:REQUEST, the feed’s UID and SEQUENCE, the organizer and the accepted attendee', () => {
     const text = presentInvitation(event, options('REQUEST'));
-    const feed = presentCalendar([event], { name: 'x', publicOrigin });
+    const feed = presentCalendar([event], { name: 'x', pageUrl: (id) => `${publicOrigin}/events/${id}` });
 
     expect(linesOf(text)).toContain('METHOD:REQUEST');
     expect(lineStarting(text, 'UID:')).toBe(`UID:${eventUid(event.id)}`);
@@ -83,6 +84,36 @@ describe('presentInvitation', () => {
     expect(lineStarting(text, 'ATTENDEE')).not.toContain('PARTSTAT');
     // The event's page is deleted with it: nothing links there.
     expect(lineStarting(text, 'URL')).toBeUndefined();
+  });
+
+  it('carries the join link of an online event it was given, with no LOCATION; the feed never does', () => {
+    const online: CalendarEventRow = { ...event, locationType: 'online', location: 'Zoom' };
+    const joinUrl = 'https://meet.example.test/j/42';
+    const invited = veventOf(presentInvitation(online, { ...options('REQUEST'), joinUrl }));
+    expect(invited.location).toBeUndefined();
+    expect(invited.description).toBe(
+      `Bring a game; we bring the pizza.\n\nWhere: Zoom\n\nJoin online: ${joinUrl}\n\nEvent page: ${publicOrigin}/events/${event.id}`,
+    );
+    const cancelled = presentInvitation(online, { ...options('CANCEL'), joinUrl });
+    expect(cancelled).not.toContain(joinUrl);
+    const feed = presentCalendar([online], { name: 'x', pageUrl: (id) => `${publicOrigin}/e/${id}` });
+    expect(feed).not.toContain('meet.example');
+    expect(veventOf(feed).description).toBe(
+      `Bring a game; we bring the pizza.\n\nWhere: Zoom\n\nEvent page: ${publicOrigin}/e/${event.id}`,
+    );
+  });
+
+  it('writes the Markdown description as plain text, and a place to be announced in it rather than in LOCATION', () => {
+    const tba: CalendarEventRow = {
+      ...event,
+      location: '',
+      description: '## Plan\n\n- **Games** at [the hall](https://hall.example.test)\n- <b>pizza</b>',
+    };
+    const parsed = veventOf(presentInvitation(tba, options('REQUEST')));
+    expect(parsed.location).toBeUndefined();
+    expect(parsed.description).toBe(
+      `Plan\n\n- Games at the hall (https://hall.example.test)\n- pizza\n\nWhere: Place to be announced\n\nEvent page: ${publicOrigin}/events/${event.id}`,
+    );
   });
 
   it('writes a time in the repeated hour after clocks go back in UTC, as the feed does', () => {

@@ -1,3 +1,4 @@
+import type { EventCreateInput } from '@turnout/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildEvent, eventInput } from '../../test/builders/events';
 import { buildUser, type TestUser } from '../../test/builders/users';
@@ -23,6 +24,8 @@ type Endpoint = {
   name: string;
   request: (eventId: string, version: number) => { method: 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'GET'; url: string; body?: unknown };
   expected: Record<Who, number>;
+  /** How the event asked about is made, when not as buildEvent makes it. */
+  event?: Partial<EventCreateInput>;
 };
 
 /** Every endpoint that changes or reveals an event's data, and the one right answer for each kind of caller. */
@@ -43,6 +46,11 @@ const matrix: Endpoint[] = [
     expected: { anonymous: 401, joiner: 403, otherOrganizer: 403, owner: 204 },
   },
   {
+    name: 'GET /api/events/:id/deletion',
+    request: (id) => ({ method: 'GET', url: `/api/events/${id}/deletion` }),
+    expected: { anonymous: 401, joiner: 403, otherOrganizer: 403, owner: 200 },
+  },
+  {
     name: 'PUT /api/events/:id/participation',
     request: (id) => ({ method: 'PUT', url: `/api/events/${id}/participation` }),
     expected: { anonymous: 401, joiner: 200, otherOrganizer: 403, owner: 403 },
@@ -55,7 +63,13 @@ const matrix: Endpoint[] = [
   {
     name: 'GET /api/events/:id/attendees',
     request: (id) => ({ method: 'GET', url: `/api/events/${id}/attendees` }),
+    expected: { anonymous: 401, joiner: 200, otherOrganizer: 200, owner: 200 },
+  },
+  {
+    name: 'GET /api/events/:id/attendees of a hidden list',
+    request: (id) => ({ method: 'GET', url: `/api/events/${id}/attendees` }),
     expected: { anonymous: 401, joiner: 403, otherOrganizer: 403, owner: 200 },
+    event: { attendeesVisible: false },
   },
   {
     name: 'POST /api/notifications/read',
@@ -70,7 +84,7 @@ const cases = matrix.flatMap((endpoint) =>
 
 describe('authorization matrix', () => {
   it.each(cases)('%s as %s → %i', async (_name, who, status, endpoint) => {
-    const event = await buildEvent(t, people.owner as TestUser);
+    const event = await buildEvent(t, people.owner as TestUser, endpoint.event);
     const { method, url, body } = endpoint.request(event.id, event.version);
     const response = await call(t, method, url, { as: people[who], body });
     expect(response.statusCode).toBe(status);

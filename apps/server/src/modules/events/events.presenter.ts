@@ -1,5 +1,5 @@
 import type { Event, EventView, Image, Participation } from '@turnout/contracts';
-import { imageUrl } from '../images';
+import { imageUrl } from '../images/image-url';
 import type { CoverFields, EventRecord, MyParticipation } from './events.repository';
 
 export const presentCover = (event: CoverFields): Image | null =>

@@ -1,6 +1,7 @@
 import {
   ErrorBodySchema,
   EventCreateSchema,
+  EventDeletionPreviewSchema,
   EventListQuerySchema,
   EventListResponseSchema,
   EventParamsSchema,
@@ -84,6 +85,17 @@ export const eventRoutes: FastifyPluginAsyncZod<{ events: EventsService; limits:
       const event = await events.update(viewer, request.params.id, request.body);
       return { event: presentEventViewFor(viewer.id, { event, mine: null }) };
     },
+  });
+
+  app.get('/api/events/:id/deletion', {
+    preValidation: loggedIn,
+    schema: {
+      tags,
+      summary: 'What deleting an event would do (its organizer): how many people would be told',
+      params: EventParamsSchema,
+      response: { 200: EventDeletionPreviewSchema, ...errors },
+    },
+    handler: async (request) => events.deletionPreview(requireViewer(request), request.params.id),
   });
 
   app.delete('/api/events/:id', {

@@ -13,7 +13,7 @@ import { badRequest, conflict, notFound } from '../../http/errors';
 import { toEveryone, toUser } from '../../realtime/publisher';
 import type { Viewer } from '../auth';
 import { notices, notify } from '../notifications';
-import type { EventAttendance } from './events.attendance';
+import { type EventAttendance, toldOfCancellation } from './events.attendance';
 import { decodeCursor, encodeCursor } from './events.cursor';
 import type { EventMessages } from './events.messages';
 import { assertCanManage } from './events.policy';
@@ -164,7 +164,7 @@ export function createEventsService(deps: EventsServiceDeps) {
           await notify(
             tx,
             outbox,
-            participants.map((userId) => notices.changed(userId, updated)),
+            participants.map((userId) => notices.changed(userId, event, updated)),
             at,
           );
           await deps.messages.changed(tx, event, updated, participants);
@@ -175,6 +175,14 @@ export function createEventsService(deps: EventsServiceDeps) {
       });
     },
 
+    /** For the organizer's confirmation: how many people deleting the event would tell it was cancelled. */
+    async deletionPreview(viewer: Viewer, id: string): Promise<{ notifiedCount: number }> {
+      const event = await eventsRepository.findById(deps.db, id);
+      if (!event) throw notFound('Event');
+      assertCanManage(viewer, event);
+      return { notifiedCount: (await toldOfCancellation(deps.attendance, deps.db, event, now())).length };
+    },
+
     /** Deletes the event with its participations; everyone who is or was in it is told it was cancelled. */
     async remove(viewer: Viewer, id: string): Promise<void> {
       await deps.runInTransaction(async (tx, outbox) => {
@@ -183,12 +191,9 @@ export function createEventsService(deps: EventsServiceDeps) {
         assertCanManage(viewer, event);
         const at = now();
         const participants = await deps.attendance.participantIds(tx, id);
-        // Joiners who left are told too: they were on it, and may have plans around it.
-        const departed = await deps.attendance.departedIds(tx, id);
-        const told = [...new Set([...participants, ...departed])];
+        const told = await toldOfCancellation(deps.attendance, tx, event, at);
         await eventsRepository.remove(tx, id);
-        // A past event removed from the list was not cancelled: nobody is told it was.
-        if (!hasEnded(event, at)) {
+        if (told.length > 0) {
           await notify(
             tx,
             outbox,

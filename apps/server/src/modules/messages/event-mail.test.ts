@@ -35,7 +35,7 @@ describe('mail about events', () => {
     const event = await buildEvent(t, organizer, { title: 'Tiny dinner', capacity: 1 });
     await join(t, ada, event.id);
     await join(t, wes, event.id);
-    const confirmation = await mailWith(ada, "You're going to Tiny dinner");
+    const confirmation = await mailWith(ada, 'You’re going to Tiny dinner');
     expect(confirmation?.headers['list-unsubscribe-post']).toBe('List-Unsubscribe=One-Click');
     const ics = calendarOf(confirmation);
     expect(ics).toContain('METHOD:REQUEST');
@@ -56,6 +56,45 @@ describe('mail about events', () => {
     expect(mailsTo(sink, unverified.email).filter((m) => m.subject.includes('Open house'))).toEqual([]);
   });
 
+  it('gives an online event’s join link to those with a seat, in the mail and its invitation, and never to the waitlist', async () => {
+    const organizer = await person('organizer');
+    const [ada, wes] = await Promise.all([person(), person()]);
+    const firstLink = 'https://meet.example.test/j/first';
+    const event = await buildEvent(t, organizer, {
+      title: 'Remote',
+      capacity: 1,
+      locationType: 'online',
+      location: 'Zoom',
+      onlineUrl: firstLink,
+    });
+    await join(t, ada, event.id);
+    await join(t, wes, event.id);
+    const confirmation = await mailWith(ada, 'You’re going to Remote');
+    expect(confirmation?.text).toContain(`Where: Zoom\nJoin online: ${firstLink}\n`);
+    expect(confirmation?.html).toContain(`href="${firstLink}"`);
+    const invite = calendarOf(confirmation);
+    expect(invite).toContain(`Join online: ${firstLink}`);
+    expect(invite).not.toMatch(/^LOCATION/m);
+
+    // A new link is mailed to everyone on the event; only the seated one gets it.
+    const newLink = 'https://meet.example.test/j/second';
+    const edited = await call(t, 'PATCH', `/api/events/${event.id}`, {
+      as: organizer,
+      body: { onlineUrl: newLink, version: (await call(t, 'GET', `/api/events/${event.id}`, { as: organizer })).json().event.version },
+    });
+    expect(edited.statusCode).toBe(200);
+    const seated = await mailWith(ada, 'Remote changed: new join link');
+    expect(seated?.text).toContain(`Join online: ${newLink}`);
+    expect(calendarOf(seated)).toContain(`Join online: ${newLink}`);
+    const waiting = await mailWith(wes, 'Remote changed: new join link');
+    expect(waiting?.text).toContain('the event’s page shows it to everyone with a seat');
+    for (const mail of mailsTo(sink, wes.email)) {
+      expect(mail.text).not.toContain('meet.example.test');
+      expect(mail.html).not.toContain('meet.example.test');
+      expect(calendarOf(mail)).not.toContain('meet.example.test');
+    }
+  });
+
   it('sends no confirmation to someone who left before it went', async () => {
     const organizer = await person('organizer');
     const fickle = await person();
@@ -72,7 +111,7 @@ describe('mail about events', () => {
     const event = await buildEvent(t, organizer, { title: 'Launch', location: 'Room 1' });
     for (const user of [ada, lea, wes]) await join(t, user, event.id);
     await leave(t, lea, event.id);
-    await mailWith(ada, "You're going to Launch");
+    await mailWith(ada, 'You’re going to Launch');
 
     const newStart = daysFromNow(9);
     const edited = await call(t, 'PATCH', `/api/events/${event.id}`, {

@@ -21,7 +21,10 @@ export const MESSAGE_JOBS = {
 /** People per mail job: a job's mails go out together, each once under `${job.id}:${userId}`. */
 export const MAIL_BATCH = 100;
 
-/** An event as a mail about it needs it, kept in a job's data when the row may be gone by then. */
+/**
+ * An event as a mail about it needs it, kept in a job's data when the row may be gone by then.
+ * Jobs enqueued before online events existed carry no `locationType`: describePlace reads that as a venue.
+ */
 export interface EventSnapshot extends MailEvent {
   description: string;
   version: number;
@@ -55,6 +58,7 @@ export const snapshotOf = (event: EventRecord): EventSnapshot => ({
   id: event.id,
   title: event.title,
   description: event.description,
+  locationType: event.locationType,
   location: event.location,
   startsAt: event.startsAt,
   endsAt: event.endsAt,
@@ -113,15 +117,25 @@ export function defineMessageJobs(queue: Pick<PgBossJobQueue, 'define' | 'define
   };
   const eventUrl = (eventId: string) => `${deps.publicOrigin}/events/${eventId}`;
   const mailFromAddress = deps.mailFrom.match(/<([^>]+)>/)?.[1] ?? deps.mailFrom;
-  const invitation = (event: EventSnapshot, method: CalendarPart['method'], reader: Reader & { email: string }, organizerName: string) => ({
+  const invitation = (
+    event: EventSnapshot,
+    method: CalendarPart['method'],
+    reader: Reader & { email: string },
+    organizerName: string,
+    joinUrl: string | null = null,
+  ) => ({
     method,
     ics: presentInvitation(event, {
       method,
       publicOrigin: deps.publicOrigin,
       organizer: { name: organizerName, email: mailFromAddress },
       attendee: { name: reader.name, email: reader.email },
+      joinUrl,
     }),
   });
+  /** The join link for a mail to someone with a seat (docs/product.md §11): null for anyone else, and for a venue. */
+  const joinUrlFor = (event: EventRecord, seated: boolean): string | null =>
+    seated && event.locationType === 'online' ? event.onlineUrl : null;
 
   /** Sends each reader who wants `topic` the mail `compose` makes, once per job and reader. */
   async function mailEach(
@@ -177,6 +191,7 @@ export function defineMessageJobs(queue: Pick<PgBossJobQueue, 'define' | 'define
             name: reader.name,
             event,
             eventUrl: eventUrl(event.id),
+            joinUrl: joinUrlFor(event, true),
             minutesBefore: data.minutesBefore,
             ...about,
           }));
@@ -201,16 +216,23 @@ export function defineMessageJobs(queue: Pick<PgBossJobQueue, 'define' | 'define
           const event = await eventsRepository.findById(deps.db, data.eventId);
           if (!event) return;
           const readers = await messagesRepository.readers(deps.db, data.userIds);
-          return mailEach(job, readers, topic, (reader, about) => ({
-            kind: 'event_changed',
-            name: reader.name,
-            event,
-            previous: data.previous,
-            changes: data.changes,
-            eventUrl: eventUrl(event.id),
-            calendar: invitation(snapshotOf(event), 'REQUEST', reader, event.organizerName),
-            ...about,
-          }));
+          // Everyone on the event is told; only those with a seat get the join link.
+          const seated =
+            event.locationType === 'online' ? await messagesRepository.stillJoined(deps.db, event.id, data.userIds) : new Set<string>();
+          return mailEach(job, readers, topic, (reader, about) => {
+            const joinUrl = joinUrlFor(event, seated.has(reader.userId));
+            return {
+              kind: 'event_changed',
+              name: reader.name,
+              event,
+              previous: data.previous,
+              changes: data.changes,
+              eventUrl: eventUrl(event.id),
+              joinUrl,
+              calendar: invitation(snapshotOf(event), 'REQUEST', reader, event.organizerName, joinUrl),
+              ...about,
+            };
+          });
         }
         case 'cancelled': {
           const readers = await messagesRepository.readers(deps.db, data.userIds);
@@ -235,8 +257,9 @@ export function defineMessageJobs(queue: Pick<PgBossJobQueue, 'define' | 'define
             name: reader.name,
             event,
             eventUrl: eventUrl(event.id),
+            joinUrl: joinUrlFor(event, true),
             promoted: promoted.has(reader.userId),
-            calendar: invitation(snapshotOf(event), 'REQUEST', reader, event.organizerName),
+            calendar: invitation(snapshotOf(event), 'REQUEST', reader, event.organizerName, joinUrlFor(event, true)),
             ...about,
           }));
         }

@@ -21,7 +21,9 @@ export function changesBetween(previous: EventRecord, event: EventRecord): Event
   const changes: EventChange[] = [];
   if (previous.startsAt !== event.startsAt) changes.push('time');
   if (previous.durationMinutes !== event.durationMinutes) changes.push('duration');
-  if (previous.location !== event.location) changes.push('place');
+  if (previous.location !== event.location || previous.locationType !== event.locationType) changes.push('place');
+  // A venue has no join link: moving to one drops it, which the new place already says.
+  if (event.locationType === 'online' && previous.onlineUrl !== event.onlineUrl) changes.push('link');
   if (previous.title !== event.title) changes.push('title');
   if (previous.description !== event.description) changes.push('description');
   return changes;

@@ -85,17 +85,27 @@ describe('reminders', () => {
     expect(mailsTo(sink, gone.email).map((m) => m.subject)).toEqual(['Deleted is cancelled']);
   });
 
-  it('gives the time in the reader’s own zone as well as the event’s', { timeout: 60_000 }, async () => {
+  it('gives the time in the reader’s own zone as well as the event’s, and an online event’s join link', { timeout: 60_000 }, async () => {
     const organizer = await person('organizer');
     const reader = await person();
     expect((await call(t, 'PATCH', '/api/me/preferences', { as: reader, body: { timezone: 'Asia/Tokyo' } })).statusCode).toBe(200);
-    const event = await buildEvent(t, organizer, { title: 'Zones', startsAt: inSeconds(64), reminders: [1], timezone: 'America/New_York' });
+    const joinUrl = 'https://meet.example.test/j/zones';
+    const event = await buildEvent(t, organizer, {
+      title: 'Zones',
+      startsAt: inSeconds(64),
+      reminders: [1],
+      timezone: 'America/New_York',
+      locationType: 'online',
+      location: '',
+      onlineUrl: joinUrl,
+    });
     await join(t, reader, event.id);
     await sink.waitFor(() => reminderMailsTo(reader).length > 0, 40_000);
     const [notice] = await remindersOf(reader);
     expect(notice?.body).toContain('(America/New_York)');
     expect(notice?.body).toContain('your time (Asia/Tokyo)');
     expect(reminderMailsTo(reader)[0]?.text).toContain('Asia/Tokyo');
+    expect(reminderMailsTo(reader)[0]?.text).toContain(`\nWhere: Online\nJoin online: ${joinUrl}\n`);
   });
 
   it('refuses more than three, or outside one minute to two weeks', async () => {

@@ -1,3 +1,4 @@
+import type { NoticeChanges } from '@turnout/contracts';
 import type { Tx } from '../../db/database';
 import type { EventRow } from '../../db/schema';
 import type { Outbox } from '../../db/unit-of-work';
@@ -15,9 +16,7 @@ export async function notify(tx: Tx, outbox: Outbox, drafts: NewNotification[], 
 }
 
 type EventFacts = Pick<EventRow, 'id' | 'title' | 'startsAt' | 'timezone' | 'location'>;
-
-const formatStart = (event: EventFacts) =>
-  `${new Intl.DateTimeFormat('en-GB', { timeZone: event.timezone, dateStyle: 'medium', timeStyle: 'short' }).format(Date.parse(event.startsAt))} (${event.timezone})`;
+type ChangedFacts = EventFacts & Pick<EventRow, 'endsAt' | 'durationMinutes' | 'locationType' | 'onlineUrl'>;
 
 const clock = (zone: string) => new Intl.DateTimeFormat('en-GB', { timeZone: zone, dateStyle: 'medium', timeStyle: 'short' });
 
@@ -48,6 +47,39 @@ export function durationWords(minutes: number): string {
   return parts.join(' ') || '0 minutes';
 }
 
+/** What an edit changed, with the new values: the notice's `changes`, which apps word in the reader's format and zone. */
+export function noticeChanges(previous: ChangedFacts, event: ChangedFacts): NoticeChanges {
+  const changes: NoticeChanges = { eventTitle: event.title };
+  if (previous.startsAt !== event.startsAt) changes.startsAt = event.startsAt;
+  if (previous.durationMinutes !== event.durationMinutes) changes.durationMinutes = event.durationMinutes;
+  if (changes.startsAt || changes.durationMinutes) changes.endsAt = event.endsAt;
+  if (previous.locationType !== event.locationType) changes.locationType = event.locationType;
+  if (previous.location !== event.location || changes.locationType) changes.location = event.location;
+  if (event.locationType === 'online' && event.onlineUrl !== null && previous.onlineUrl !== event.onlineUrl) changes.joinLinkChanged = true;
+  if (previous.title !== event.title) changes.previousTitle = previous.title;
+  return changes;
+}
+
+/** The notice's text for readers whose app words `changes` itself: in the event's zone, one sentence per change. */
+function changedBody(changes: NoticeChanges, timezone: string): string {
+  const at = (iso: string) => `${clock(timezone).format(Date.parse(iso))} (${timezone})`;
+  const sentences: string[] = [];
+  if (changes.startsAt) {
+    const length = changes.durationMinutes ? `, for ${durationWords(changes.durationMinutes)}` : '';
+    sentences.push(`Time moved to ${at(changes.startsAt)}${length}.`);
+  } else if (changes.durationMinutes && changes.endsAt) {
+    sentences.push(`Now ${durationWords(changes.durationMinutes)} long, ending ${at(changes.endsAt)}.`);
+  }
+  if (changes.locationType === 'online') sentences.push(changes.location ? `Now online: ${changes.location}.` : 'Now online.');
+  else if (changes.locationType === 'venue')
+    sentences.push(changes.location ? `Now in person, at ${changes.location}.` : 'Now in person; the place is to be announced.');
+  else if (changes.location !== undefined)
+    sentences.push(changes.location ? `Location changed to ${changes.location}.` : 'The location is now to be announced.');
+  if (changes.joinLinkChanged) sentences.push('The join link changed.');
+  if (changes.previousTitle !== undefined) sentences.push(`Title changed from “${changes.previousTitle}”.`);
+  return `${changes.eventTitle}: ${sentences.join(' ')}`;
+}
+
 const people = (n: number) => `${n.toLocaleString('en-GB')} ${n === 1 ? 'person' : 'people'}`;
 
 /** The texts users read, one per kind of notice. */
@@ -56,16 +88,21 @@ export const notices = {
     userId,
     type: 'promoted',
     eventId: event.id,
-    title: "You're in",
+    title: 'You’re in',
     body: `A seat opened up at ${event.title}: you moved from the waitlist to joined.`,
   }),
-  changed: (userId: string, event: EventFacts): NewNotification => ({
-    userId,
-    type: 'event_changed',
-    eventId: event.id,
-    title: 'Event changed',
-    body: `${event.title} changed: it now starts ${formatStart(event)} at ${event.location}.`,
-  }),
+  /** What changed, as `changes` for apps to word, and in words in the event's zone for any other reader. */
+  changed: (userId: string, previous: ChangedFacts, event: ChangedFacts): NewNotification => {
+    const changes = noticeChanges(previous, event);
+    return {
+      userId,
+      type: 'event_changed',
+      eventId: event.id,
+      title: 'Event changed',
+      body: changedBody(changes, event.timezone),
+      changes,
+    };
+  },
   reminder: (userId: string, event: EventFacts, minutesBefore: number, readerZone: string | null): NewNotification => ({
     userId,
     type: 'reminder',

@@ -7,6 +7,7 @@ export const presentNotification = (row: NotificationRow): Notification => ({
   eventId: row.eventId,
   title: row.title,
   body: row.body,
+  changes: row.changes ?? null,
   createdAt: row.createdAt.toISOString(),
   readAt: row.readAt ? row.readAt.toISOString() : null,
 });

@@ -2,9 +2,10 @@ import { and, count, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Executor, Tx } from '../../db/database';
 import { type NotificationRow, notifications } from '../../db/schema';
 
-export type NewNotification = Pick<NotificationRow, 'userId' | 'type' | 'eventId' | 'title' | 'body'>;
+export type NewNotification = Pick<NotificationRow, 'userId' | 'type' | 'eventId' | 'title' | 'body'> &
+  Partial<Pick<NotificationRow, 'changes'>>;
 
-/** Rows per INSERT: six parameters each, well under the protocol's 65 535. */
+/** Rows per INSERT: seven parameters each, well under the protocol's 65 535. */
 const INSERT_BATCH = 5000;
 
 export const notificationsRepository = {

@@ -13,7 +13,7 @@ function heldReads() {
   const read = vi.fn(async (): Promise<AttendeeList | null> => {
     const at = version;
     await new Promise<void>((resolve) => pending.push(resolve));
-    return { organizerId: OWNER, version: at, rows: [] };
+    return { organizerId: OWNER, attendeesVisible: true, version: at, rows: [] };
   });
   return {
     read,
@@ -98,7 +98,7 @@ describe('attendee lists for the owner', () => {
   it('spaces reads of one event at least minIntervalMs apart, the first one at once', async () => {
     vi.useFakeTimers();
     try {
-      const read = vi.fn(async (): Promise<AttendeeList | null> => ({ organizerId: OWNER, version: 1, rows: [] }));
+      const read = vi.fn(async (): Promise<AttendeeList | null> => ({ organizerId: OWNER, attendeesVisible: true, version: 1, rows: [] }));
       const lists = createAttendeeLists({
         read,
         minIntervalMs: 200,

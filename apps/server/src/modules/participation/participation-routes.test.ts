@@ -131,13 +131,50 @@ describe('leave', () => {
 });
 
 describe('attendees', () => {
-  it('are for the owner only', async () => {
+  const listAs = (user: TestUser | undefined, eventId: string) => call(t, 'GET', `/api/events/${eventId}/attendees`, { as: user });
+
+  it('show anyone logged in who is joined, names and avatars, but never who waits', async () => {
+    const event = await buildEvent(t, owner, { capacity: 2 });
+    const [ada, bea, wes] = await joiners(3);
+    if (!ada || !bea || !wes) throw new Error('users');
+    for (const user of [ada, bea, wes]) await join(t, user, event.id);
+    const seated = [ada, bea].map((u) => ({ userId: u.user.id, name: u.user.name, avatarUrl: null, since: expect.any(String) }));
+
+    for (const viewer of [ada, wes, await buildUser(t), await buildUser(t, { role: 'organizer' })]) {
+      const response = await listAs(viewer, event.id);
+      expect(response.statusCode).toBe(200);
+      expect(response.json()).toEqual({ version: expect.any(Number), joined: seated, waitlisted: [] });
+      expect(response.body).not.toContain(wes.user.name);
+    }
+    // The organizer sees the waitlist too.
+    expect((await attendees(event.id)).waitlisted.map((a: { name: string }) => a.name)).toEqual([wes.user.name]);
+  });
+
+  it('are the organizer’s alone when they hide the list: 403 for everyone else, joined or not', async () => {
+    const event = await buildEvent(t, owner, { attendeesVisible: false });
+    const [ada, other] = await joiners(2);
+    if (!ada || !other) throw new Error('users');
+    await join(t, ada, event.id);
+    for (const viewer of [ada, other, await buildUser(t, { role: 'organizer' })]) {
+      const refused = await listAs(viewer, event.id);
+      expect(refused.statusCode).toBe(403);
+      expect(refused.json().error).toMatchObject({ code: 'forbidden', message: 'The organizer keeps the guest list private.' });
+      expect(refused.body).not.toContain(ada.user.name);
+    }
+    expect((await attendees(event.id)).joined.map((a: { name: string }) => a.name)).toEqual([ada.user.name]);
+
+    // Shown again: the same people see it at once.
+    const shown = await call(t, 'PATCH', `/api/events/${event.id}`, {
+      as: owner,
+      body: { attendeesVisible: true, version: event.version + 1 },
+    });
+    expect(shown.statusCode).toBe(200);
+    expect((await listAs(other, event.id)).json().joined.map((a: { name: string }) => a.name)).toEqual([ada.user.name]);
+  });
+
+  it('need a login, and answer 404 for an unknown event', async () => {
     const event = await buildEvent(t, owner);
-    const [user] = await joiners(1);
-    expect((await call(t, 'GET', `/api/events/${event.id}/attendees`, { as: user })).statusCode).toBe(403);
-    const other = await buildUser(t, { role: 'organizer' });
-    expect((await call(t, 'GET', `/api/events/${event.id}/attendees`, { as: other })).statusCode).toBe(403);
-    expect((await call(t, 'GET', `/api/events/${event.id}/attendees`)).statusCode).toBe(401);
+    expect((await listAs(undefined, event.id)).statusCode).toBe(401);
     expect((await call(t, 'GET', `/api/events/${crypto.randomUUID()}/attendees`, { as: owner })).statusCode).toBe(404);
     expect(await attendees(event.id)).toEqual({ version: event.version, joined: [], waitlisted: [] });
   });

@@ -12,7 +12,7 @@ export function createEventAttendance(lists: AttendeeLists, messages: Participat
     },
     // Promotions come off the head of the line: every place from the first on moved.
     announceMoves: (tx, outbox, event) => announceParticipation(tx, outbox, lists, event, 1),
-    participantIds: (tx, eventId) => participationRepository.listParticipantIds(tx, eventId),
-    departedIds: (tx, eventId) => participationRepository.listDepartedIds(tx, eventId),
+    participantIds: (db, eventId) => participationRepository.listParticipantIds(db, eventId),
+    departedIds: (db, eventId) => participationRepository.listDepartedIds(db, eventId),
   };
 }

@@ -1,8 +1,8 @@
 import type { AttendeesResponse } from '@turnout/contracts';
-import { imageUrl } from '../images';
+import { imageUrl } from '../images/image-url';
 import type { AttendeeList } from './participation.repository';
 
-/** Splits arrival-ordered rows into the seated list and the waitlist with 1-based positions. */
+/** Splits arrival-ordered rows into the seated list and the waitlist with 1-based positions: the organizer's view. */
 export function presentAttendees({ version, rows }: AttendeeList): AttendeesResponse {
   const result: AttendeesResponse = { version, joined: [], waitlisted: [] };
   for (const row of rows) {
@@ -17,3 +17,6 @@ export function presentAttendees({ version, rows }: AttendeeList): AttendeesResp
   }
   return result;
 }
+
+/** Who is going, as anyone else may see it: the seated list only, never who waits. */
+export const presentGuestList = (list: AttendeeList): AttendeesResponse => ({ ...presentAttendees(list), waitlisted: [] });

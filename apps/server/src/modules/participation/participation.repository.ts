@@ -17,6 +17,8 @@ export interface AttendeeRow {
 /** An event's attendee rows with the event's owner and version, read in one statement (one snapshot). */
 export interface AttendeeList {
   organizerId: string;
+  /** Whether the organizer lets logged-in viewers see who is going. */
+  attendeesVisible: boolean;
   version: number;
   rows: AttendeeRow[];
 }
@@ -183,6 +185,7 @@ export const participationRepository = {
     const rows = await db
       .select({
         organizerId: events.organizerId,
+        attendeesVisible: events.attendeesVisible,
         version: events.version,
         userId: participations.userId,
         name: users.name,
@@ -203,7 +206,7 @@ export const participationRepository = {
       if (row.userId === null || row.name === null || row.status === null || row.statusAt === null) continue;
       attendees.push({ userId: row.userId, name: row.name, avatarId: row.avatarId, status: row.status, statusAt: row.statusAt });
     }
-    return { organizerId: first.organizerId, version: first.version, rows: attendees };
+    return { organizerId: first.organizerId, attendeesVisible: first.attendeesVisible, version: first.version, rows: attendees };
   },
 
   /** The waitlisted joiners from 1-based `position` on, in waitlist order. */

@@ -57,7 +57,8 @@ export const participationRoutes: FastifyPluginAsyncZod<{ participation: Partici
     preValidation: viewerMay(eventPolicy.read),
     schema: {
       tags,
-      summary: 'Who joined and who waits, in arrival order (the event’s organizer)',
+      summary:
+        'Who is going, in arrival order: the organizer sees the joined list and the waitlist; anyone logged in the joined list unless the organizer hides it (403)',
       params,
       response: { 200: AttendeesResponseSchema, ...errors },
     },

@@ -1,14 +1,14 @@
-import { ErrorCode } from '@turnout/contracts';
+import { type AttendeesResponse, ErrorCode } from '@turnout/contracts';
 import { afterLeave, hasEnded } from '@turnout/domain';
 import type { Db } from '../../db/database';
 import type { RunInTransaction, RunStatement } from '../../db/unit-of-work';
-import { conflict, notFound } from '../../http/errors';
+import { conflict, forbidden, notFound } from '../../http/errors';
 import { toUser } from '../../realtime/publisher';
 import type { Viewer } from '../auth';
 import {
-  assertCanManage,
   type EventRecord,
   type EventWithMine,
+  eventPolicy,
   eventsRepository,
   type MyParticipation,
   presentParticipation,
@@ -16,7 +16,8 @@ import {
 } from '../events';
 import type { AttendeeLists } from './participation.attendee-lists';
 import type { ParticipationMessages } from './participation.messages';
-import { presentAttendees } from './participation.presenter';
+import { participationPolicy } from './participation.policy';
+import { presentAttendees, presentGuestList } from './participation.presenter';
 import { participationRepository } from './participation.repository';
 import { createTurns } from './participation.turns';
 import { announceCounts, announceParticipation, promoteWaitlisted } from './participation.waitlist';
@@ -90,12 +91,16 @@ export function createParticipationService(deps: ParticipationServiceDeps) {
       );
     },
 
-    /** Who is joined and who waits, in arrival order: for the event's organizer only. */
-    async attendees(viewer: Viewer, eventId: string) {
+    /**
+     * Who is going, in arrival order: the organizer gets the joined list and the waitlist; anyone
+     * else the joined list while the organizer shows it (an empty waitlist), else a 403.
+     */
+    async attendees(viewer: Viewer, eventId: string): Promise<AttendeesResponse> {
       const list = await participationRepository.listAttendees(deps.db, eventId);
       if (!list) throw notFound('Event');
-      assertCanManage(viewer, list);
-      return presentAttendees(list);
+      if (eventPolicy.manage(viewer, list)) return presentAttendees(list);
+      if (!participationPolicy.seeGuestList(viewer, list)) throw forbidden('The organizer keeps the guest list private.');
+      return presentGuestList(list);
     },
   };
 }
