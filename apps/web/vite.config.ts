@@ -58,7 +58,9 @@ export default defineConfig({
               test: /node_modules[\\/](@tanstack|socket\.io-client|engine\.io-client|engine\.io-parser|socket\.io-parser|@socket\.io)[\\/]/,
             },
             { name: 'zod', test: /node_modules[\\/]zod[\\/]/ },
-            { name: 'shared', test: /src[\\/](components|lib)[\\/]/ },
+            // The image cropper loads on demand (React.lazy) with its library: never part of the first load.
+            { name: 'cropper', test: /node_modules[\\/](react-easy-crop|normalize-wheel)[\\/]|image-upload[\\/]image-cropper/ },
+            { name: 'shared', test: /src[\\/](components|lib)[\\/](?!image-upload[\\/]image-cropper)/ },
           ],
         },
       },

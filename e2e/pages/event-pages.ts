@@ -2,7 +2,10 @@ import type { Page } from 'playwright-core';
 
 export interface EventFields {
   title: string;
+  /** The place; for an online event, its label ("Zoom"). Empty: to be announced. */
   location: string;
+  /** Makes it an online event with this join link. */
+  joinLink?: string;
   description?: string;
   /** Wall-clock time in the form's time zone, as `YYYY-MM-DDTHH:mm`. */
   startsAt: string;
@@ -18,6 +21,14 @@ export function wallTimeInDays(days: number, hour = 18): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(hour)}:00`;
 }
 
+/** Picks `zone` ("Europe/Berlin") in the time-zone combobox labelled `label`: types its name, clicks its option. */
+export async function chooseTimeZone(page: Page, label: string, zone: string): Promise<void> {
+  const shown = zone.replaceAll('_', ' ');
+  await page.getByRole('combobox', { name: label, exact: true }).fill(shown);
+  const name = new RegExp(` ${shown.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(, chosen)?$`);
+  await page.getByRole('listbox', { name: 'Time zones' }).getByRole('option', { name }).click();
+}
+
 /** Creates an event through the form and returns its id (from the event page's URL). */
 export async function createEvent(page: Page, fields: EventFields): Promise<string> {
   await page
@@ -27,9 +38,13 @@ export async function createEvent(page: Page, fields: EventFields): Promise<stri
     .click();
   await page.getByLabel('Title', { exact: true }).fill(fields.title);
   if (fields.description) await page.getByLabel('Description', { exact: true }).fill(fields.description);
-  await page.getByLabel('Location', { exact: true }).fill(fields.location);
+  if (fields.joinLink) {
+    await page.getByRole('radio', { name: 'Online', exact: true }).check();
+    await page.getByLabel('Join link', { exact: true }).fill(fields.joinLink);
+    await page.getByLabel('Label', { exact: true }).fill(fields.location);
+  } else await page.getByLabel('Location', { exact: true }).fill(fields.location);
   await page.getByLabel('Starts at', { exact: true }).fill(fields.startsAt);
-  if (fields.timeZone) await page.getByLabel('Time zone', { exact: true }).selectOption(fields.timeZone);
+  if (fields.timeZone) await chooseTimeZone(page, 'Time zone', fields.timeZone);
   await page.getByLabel('Duration (minutes)', { exact: true }).fill(String(fields.durationMinutes ?? 90));
   if (fields.capacity !== undefined) await page.getByLabel('Capacity', { exact: true }).fill(String(fields.capacity));
   await page.getByRole('button', { name: 'Create event' }).click();

@@ -3,9 +3,18 @@ import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { openSettings, turnOnTwoFactor } from '../pages/account-pages';
 import { register, submitLogin } from '../pages/auth-pages';
 import { createEvent, wallTimeInDays } from '../pages/event-pages';
+import { coverImage, cropAndSave } from '../pages/image-pages';
 import { audit, horizontalOverflow, NARROW } from '../support/a11y';
 import { DESKTOP, newContext, PHONE, screenshot, uniqueSuffix, useBrowser } from '../support/browser';
+import { png } from '../support/png';
 import { totpCode } from '../support/totp';
+
+/** A cover with some detail to it: diagonal bands of warm and cool colours. */
+const cover = {
+  name: 'meetup.png',
+  mimeType: 'image/png',
+  buffer: await png(1600, 900, (x, y) => ((x + y) % 400 < 200 ? [44, 92, 160] : [236, 150, 70])),
+};
 
 const browser = useBrowser();
 let eventId: string;
@@ -20,14 +29,24 @@ beforeAll(async () => {
   await register(organizer.page, `a11y_org_${uniqueSuffix()}`, 'Organizer');
   eventId = await createEvent(organizer.page, {
     title: 'Accessibility meetup',
-    description: 'Talks and a hands-on screen reader session.',
+    description:
+      '## Programme\n\nTwo short **talks**, then a *hands-on* screen reader session:\n\n- bring a laptop with a screen reader\n- headphones help\n\nSlides from last time are on [the wiki](https://example.org/wiki).',
     location: 'Library hall',
     startsAt: wallTimeInDays(10),
     durationMinutes: 120,
     capacity: 40,
   });
+  await cropAndSave(organizer.page, 'Add cover', 'Save cover', cover);
+  await coverImage(organizer.page).waitFor();
   organizerState = await organizer.context.storageState();
   await organizer.context.close();
+  // Someone already going, so the event pages show who is.
+  const guest = await newContext(browser());
+  await register(guest.page, `a11y_guest_${uniqueSuffix()}`, 'Joiner');
+  await guest.page.goto(`/events/${eventId}`);
+  await guest.page.getByRole('button', { name: 'Join', exact: true }).click();
+  await guest.page.getByRole('button', { name: 'Leave', exact: true }).waitFor();
+  await guest.context.close();
   const joiner = await newContext(browser());
   await register(joiner.page, `a11y_joiner_${uniqueSuffix()}`, 'Joiner');
   joinerState = await joiner.context.storageState();

@@ -97,9 +97,11 @@ it('waitlists the next joiner of a full event and promotes them live when a seat
     .waitFor();
   await screenshot(second.page, 'event-page-waitlisted-phone');
 
-  // The first joiner leaves: the second is promoted on their open page, and notified.
-  await first.page.getByRole('button', { name: 'Leave' }).click();
-  await second.page.getByRole('button', { name: 'Leave' }).waitFor({ timeout: 5_000 });
+  // The first joiner leaves, confirming that the seat goes to the waitlist: the second is promoted
+  // on their open page ("Leave waitlist" becomes "Leave"), and notified.
+  await first.page.getByRole('button', { name: 'Leave', exact: true }).click();
+  await first.page.getByRole('dialog').getByRole('button', { name: 'Give up my seat' }).click();
+  await second.page.getByRole('button', { name: 'Leave', exact: true }).waitFor({ timeout: 5_000 });
   await second.page.getByRole('status').filter({ hasText: title }).first().waitFor({ timeout: 5_000 });
 
   expect([...organizer.errors, ...first.errors, ...second.errors]).toEqual([]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { apiError, mockApi } from '../test/fetch-mock';
-import { ApiError, api, retryAfterSeconds } from './api-client';
+import { apiError, json, mockApi } from '../test/fetch-mock';
+import { ApiError, api, apiUpload, retryAfterSeconds } from './api-client';
 
 describe('Retry-After', () => {
   it('reads seconds and HTTP dates, and nothing from a missing or unreadable header', () => {
@@ -17,5 +17,24 @@ describe('Retry-After', () => {
     const error = await api('POST', '/api/x', {}).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ status: 429, code: 'rate_limited', retryAfterSeconds: 42 });
+  });
+});
+
+describe('apiUpload', () => {
+  it('sends the form as multipart, leaving its Content-Type (and boundary) to the browser', async () => {
+    const server = mockApi().on('PUT', '/api/me/avatar', () => json(200, { ok: true }));
+    const form = new FormData();
+    form.set('file', new File(['x'], 'a.png', { type: 'image/png' }));
+    await expect(apiUpload('PUT', '/api/me/avatar', form)).resolves.toEqual({ ok: true });
+    const [sent] = server.sent('PUT', '/api/me/avatar');
+    expect(sent?.body).toBe(form);
+    expect(sent?.headers.get('content-type')).toBeNull();
+    expect(sent?.headers.get('accept')).toBe('application/json');
+  });
+
+  it('turns a refusal into the same ApiError as any other call', async () => {
+    mockApi().on('PUT', '/api/me/avatar', () => apiError(413, 'payload_too_large', 'The image is larger than 5 MB.'));
+    const error = await apiUpload('PUT', '/api/me/avatar', new FormData()).catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 413, code: 'payload_too_large', message: 'The image is larger than 5 MB.' });
   });
 });

@@ -48,17 +48,8 @@ async function toApiError(response: Response): Promise<ApiError> {
   return new ApiError(response.status, 'http_error', `The server answered ${response.status}.`, {}, retryAfter);
 }
 
-/**
- * Calls the same-origin API. Bodies are JSON; a request without a body sends no Content-Type
- * (the server refuses an empty JSON body). Response types come from `@turnout/contracts`.
- */
-export async function api<T>(method: Method, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
-  const init: RequestInit = { method, credentials: 'same-origin', headers: { accept: 'application/json' } };
+async function send<T>(path: string, init: RequestInit, signal: AbortSignal | undefined): Promise<T> {
   if (signal) init.signal = signal;
-  if (body !== undefined) {
-    init.headers = { accept: 'application/json', 'content-type': 'application/json' };
-    init.body = JSON.stringify(body);
-  }
   let response: Response;
   try {
     response = await fetch(path, init);
@@ -70,6 +61,27 @@ export async function api<T>(method: Method, path: string, body?: unknown, signa
   // 204, and a 202 that only says "accepted", carry no body.
   const text = response.status === 204 ? '' : await response.text();
   return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/**
+ * Calls the same-origin API. Bodies are JSON; a request without a body sends no Content-Type
+ * (the server refuses an empty JSON body). Response types come from `@turnout/contracts`.
+ */
+export async function api<T>(method: Method, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+  const init: RequestInit = { method, credentials: 'same-origin', headers: { accept: 'application/json' } };
+  if (body !== undefined) {
+    init.headers = { accept: 'application/json', 'content-type': 'application/json' };
+    init.body = JSON.stringify(body);
+  }
+  return send<T>(path, init, signal);
+}
+
+/**
+ * Sends `form` as multipart/form-data (an image upload), answered and refused like `api`. The
+ * browser writes the Content-Type itself: only it knows the multipart boundary.
+ */
+export function apiUpload<T>(method: 'POST' | 'PUT', path: string, form: FormData, signal?: AbortSignal): Promise<T> {
+  return send<T>(path, { method, credentials: 'same-origin', headers: { accept: 'application/json' }, body: form }, signal);
 }
 
 export const isApiError = (error: unknown, status?: number): error is ApiError =>

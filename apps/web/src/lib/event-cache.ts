@@ -21,14 +21,23 @@ export function updateCachedEvent(client: QueryClient, id: string, update: (view
   client.setQueriesData<EventListData>({ queryKey: queryKeys.eventLists }, (old) => (old ? mapLists(old, id, update) : old));
 }
 
+/** The parts of a view that are the viewer's own: a broadcast of the stored event carries neither. */
+const viewerPart = (view: EventView | undefined): Pick<EventView, 'myParticipation' | 'onlineUrl'> => ({
+  myParticipation: view?.myParticipation ?? null,
+  onlineUrl: view?.onlineUrl ?? null,
+});
+
 /**
  * A stored event from a broadcast; dropped where the cache already holds a newer version. Lists
  * take it where they now show it (see `placeChangedEvent`).
  */
 export function applyStoredEvent(client: QueryClient, event: Event, viewerId: string, now = Date.now()): void {
-  client.setQueryData<EventView>(queryKeys.event(event.id), (current) =>
-    current && event.version >= current.version ? { ...event, myParticipation: current.myParticipation } : current,
-  );
+  client.setQueryData<EventView>(queryKeys.event(event.id), (current) => {
+    if (!current || event.version < current.version) return current;
+    const own = viewerPart(current);
+    // The join link is only ever in this viewer's own answers; a broadcast saying none is set clears it.
+    return { ...event, ...own, onlineUrl: event.hasOnlineUrl && event.locationType === 'online' ? own.onlineUrl : null };
+  });
   placeChangedEvent(client, event, viewerId, now);
 }
 
@@ -44,15 +53,18 @@ export function applyCounts(
   );
 }
 
-/** The viewer's own answer from the API: their participation always applies, the rest only if not older. */
+/** The viewer's own answer from the API: their participation and join link always apply, the rest only if not older. */
 export function applyEventView(client: QueryClient, view: EventView): void {
-  updateCachedEvent(client, view.id, (current) =>
-    view.version < current.version ? { ...current, myParticipation: view.myParticipation } : view,
-  );
+  updateCachedEvent(client, view.id, (current) => (view.version < current.version ? { ...current, ...viewerPart(view) } : view));
 }
 
+/** The viewer's participation as it now is; someone no longer joined loses the join link with it. */
 export function setMyParticipation(client: QueryClient, eventId: string, participation: Participation | null): void {
-  updateCachedEvent(client, eventId, (current) => ({ ...current, myParticipation: participation }));
+  updateCachedEvent(client, eventId, (current) => ({
+    ...current,
+    myParticipation: participation,
+    onlineUrl: participation?.status === 'joined' || current.myParticipation === null ? current.onlineUrl : null,
+  }));
 }
 
 /** Removes a deleted event from every cache and marks it deleted for a page still showing it. */
@@ -127,7 +139,7 @@ export function placeChangedEvent(client: QueryClient, event: Event, viewerId: s
     if (!filters || !data) continue;
     const current = findIn(data, event.id);
     if (current && current.version > event.version) continue;
-    const view: EventView = { ...event, myParticipation: (current ?? detail)?.myParticipation ?? null };
+    const view: EventView = { ...event, ...viewerPart(current ?? detail) };
     const without = current ? removeFrom(data, event.id) : data;
     const next = eventBelongsInList(view, filters, viewerId, now) ? insertInto(without, view) : without;
     if (next !== data) client.setQueryData<EventListData>(query.queryKey, next);

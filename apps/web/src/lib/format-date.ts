@@ -56,26 +56,63 @@ export function formatShort(iso: string, timeZone: string): string {
   return `${format({ weekday: 'short', month: 'short', day: 'numeric' }, timeZone).format(date)} · ${format(TIME, timeZone).format(date)}`;
 }
 
+const DURATION_UNITS: readonly [unit: string, minutes: number][] = [
+  ['week', 10_080],
+  ['day', 1440],
+  ['hour', 60],
+  ['minute', 1],
+];
+const unitFormats = new Map<string, Intl.NumberFormat>();
+const unitFormat = (unit: string) => {
+  let formatter = unitFormats.get(unit);
+  if (!formatter) {
+    formatter = new Intl.NumberFormat(undefined, { style: 'unit', unit, unitDisplay: 'long' });
+    unitFormats.set(unit, formatter);
+  }
+  return formatter;
+};
+let unitList: Intl.ListFormat | undefined;
+
+/**
+ * A length of time written out, in the browser's locale: 45 → "45 minutes", 90 → "1 hour 30
+ * minutes", 2880 → "2 days", 10080 → "1 week". The one way the app words a duration.
+ */
 export function formatDuration(minutes: number): string {
-  const days = Math.floor(minutes / 1440);
-  const hours = Math.floor((minutes % 1440) / 60);
-  const mins = minutes % 60;
-  return [days && `${days} d`, hours && `${hours} h`, mins && `${mins} min`].filter(Boolean).join(' ');
+  const parts: string[] = [];
+  let left = Math.max(0, Math.round(minutes));
+  for (const [unit, size] of DURATION_UNITS) {
+    const n = Math.floor(left / size);
+    left -= n * size;
+    if (n > 0) parts.push(unitFormat(unit).format(n));
+  }
+  if (parts.length === 0) return unitFormat('minute').format(0);
+  unitList ??= new Intl.ListFormat(undefined, { type: 'unit', style: 'narrow' });
+  return unitList.format(parts);
 }
 
-/** "3 minutes ago", for notifications. */
+const AGO_STEPS: readonly [Intl.RelativeTimeFormatUnit, number][] = [
+  ['year', 31_536_000],
+  ['month', 2_592_000],
+  ['week', 604_800],
+  ['day', 86_400],
+  ['hour', 3_600],
+  ['minute', 60],
+];
+let relative: Intl.RelativeTimeFormat | undefined;
+
+/**
+ * "just now", "3 minutes ago", "yesterday", "2 weeks ago": how long ago, for lists of what
+ * happened (attendees, notifications, sessions); the exact time goes in the <time> element's
+ * title (components/ui/time-ago.tsx). Under a minute either way is "just now": a clock a few
+ * seconds ahead of the server's must not read "in 3 seconds".
+ */
 export function formatAgo(iso: string, now = Date.now()): string {
   const seconds = Math.round((Date.parse(iso) - now) / 1000);
-  const rtf = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
-  const steps: [Intl.RelativeTimeFormatUnit, number][] = [
-    ['day', 86_400],
-    ['hour', 3_600],
-    ['minute', 60],
-  ];
-  for (const [unit, size] of steps) {
-    if (Math.abs(seconds) >= size) return rtf.format(Math.round(seconds / size), unit);
+  relative ??= new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+  for (const [unit, size] of AGO_STEPS) {
+    if (Math.abs(seconds) >= size) return relative.format(Math.trunc(seconds / size), unit);
   }
-  return rtf.format(0, 'second');
+  return 'just now';
 }
 
 /** "May 1, 2030, 7:00 PM" in the browser's own zone, for times of the reader's own devices. */

@@ -19,6 +19,10 @@ export const queryKeys = {
   eventDetails: ['events', 'detail'] as const,
   event: (id: string) => ['events', 'detail', id] as const,
   eventDeleted: (id: string) => ['events', 'deleted', id] as const,
+  /** How many people deleting the event would tell (its owner's confirmation). */
+  deletionPreview: (id: string) => ['events', 'deletion', id] as const,
+  /** Every event's attendee list (names and avatars). */
+  attendeeLists: ['events', 'attendees'] as const,
   attendees: (id: string) => ['events', 'attendees', id] as const,
   presence: (id: string) => ['events', 'presence', id] as const,
   /** An event's announcements ("Updates"), as this viewer may read them. */

@@ -18,6 +18,13 @@ export function dismissToast(id: number): void {
   notify();
 }
 
+/** Takes every toast off the screen: what the last session was told is not the next one's (logout, login). */
+export function clearToasts(): void {
+  if (toasts.length === 0) return;
+  toasts = [];
+  notify();
+}
+
 /** Shows a short message in the page's live region; it leaves by itself after a few seconds. */
 export function showToast(toast: Omit<Toast, 'id'>): number {
   const id = nextId++;

@@ -1,4 +1,5 @@
 import { instantAtWallTime, wallClock, wallClockAsUtcMs } from '@turnout/contracts';
+import { canonicalTimeZone } from './time-zones';
 
 /**
  * The event form's wall times (`<input type="datetime-local">`) ↔ UTC instants in an IANA zone,
@@ -38,18 +39,11 @@ export function utcToZonedWallTime(instant: Date | string, timeZone: string): Wa
 let browserZone: string | undefined;
 
 /**
- * The browser's own zone, or UTC if the runtime cannot say. Read once: creating the formatter that
- * tells it takes milliseconds, and every event card asks for it on every render.
+ * The browser's own zone by today's name (Asia/Kolkata where older runtimes say Asia/Calcutta),
+ * or UTC if the runtime cannot say. Read once: creating the formatter that tells it takes
+ * milliseconds, and every event card asks for it on every render.
  */
 export function browserTimeZone(): string {
-  browserZone ??= Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  browserZone ??= canonicalTimeZone(Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
   return browserZone;
-}
-
-/** Every zone the runtime knows, sorted, always including UTC and the browser's zone. */
-export function timeZoneNames(): string[] {
-  const names = new Set<string>(typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : []);
-  names.add('UTC');
-  names.add(browserTimeZone());
-  return [...names].sort();
 }

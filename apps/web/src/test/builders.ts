@@ -1,12 +1,14 @@
 import type {
   Account,
   Announcement,
+  Attendee,
   Event,
   EventListResponse,
   EventView,
   MeResponse,
   Notification,
   Preferences,
+  PublicEvent,
   Session,
   User,
 } from '@turnout/contracts';
@@ -21,7 +23,7 @@ export const ORGANIZER_ID = '10000000-0000-4000-8000-000000000001';
 export const JOINER_ID = '20000000-0000-4000-8000-000000000002';
 
 export function buildUser(overrides: Partial<User> = {}): User {
-  return { id: JOINER_ID, name: 'jamie', role: 'joiner', createdAt: '2026-01-01T00:00:00.000Z', ...overrides };
+  return { id: JOINER_ID, name: 'jamie', role: 'joiner', avatarUrl: null, createdAt: '2026-01-01T00:00:00.000Z', ...overrides };
 }
 
 /** An account with a verified address and two-factor sign-in off. */
@@ -54,7 +56,11 @@ export function buildEvent(overrides: Partial<Event> = {}): Event {
     organizerName: 'olivia',
     title: 'Rooftop meetup',
     description: 'Drinks and talks.',
+    locationType: 'venue',
     location: 'Berlin, Alexanderplatz',
+    hasOnlineUrl: false,
+    cover: null,
+    attendeesVisible: true,
     timezone: 'Europe/Berlin',
     capacity: 50,
     reminders: [1440, 60],
@@ -71,8 +77,34 @@ export function buildEvent(overrides: Partial<Event> = {}): Event {
 }
 
 export function buildEventView(overrides: Partial<EventView> = {}): EventView {
-  const { myParticipation = null, ...rest } = overrides;
-  return { ...buildEvent(rest), myParticipation };
+  const { myParticipation = null, onlineUrl = null, ...rest } = overrides;
+  return { ...buildEvent(rest), myParticipation, onlineUrl };
+}
+
+/** What /e/:id answers for an event: its public facts, no attendee data, never the join link. */
+export function buildPublicEvent(overrides: Partial<PublicEvent> = {}): PublicEvent {
+  const event = buildEvent();
+  return {
+    id: event.id,
+    title: event.title,
+    description: event.description,
+    locationType: event.locationType,
+    location: event.location,
+    cover: null,
+    startsAt: event.startsAt,
+    endsAt: event.endsAt,
+    timezone: event.timezone,
+    durationMinutes: event.durationMinutes,
+    capacity: event.capacity,
+    joinedCount: event.joinedCount,
+    waitlistCount: event.waitlistCount,
+    organizerName: event.organizerName,
+    ...overrides,
+  };
+}
+
+export function buildAttendee(overrides: Partial<Attendee> = {}): Attendee {
+  return { userId: uuid(), name: 'jamie', avatarUrl: null, since: '2026-01-02T00:00:00.000Z', ...overrides };
 }
 
 export function buildPage(items: EventView[], nextCursor: string | null = null): EventListResponse {
@@ -86,6 +118,7 @@ export function buildNotification(overrides: Partial<Notification> = {}): Notifi
     eventId: null,
     title: 'Rooftop meetup was changed',
     body: 'It now starts at 19:00.',
+    changes: null,
     createdAt: '2026-01-02T00:00:00.000Z',
     readAt: null,
     ...overrides,

@@ -1,6 +1,6 @@
 import { vi } from 'vitest';
 
-export type MockRequest = { method: string; path: string; url: URL; body: unknown };
+export type MockRequest = { method: string; path: string; url: URL; headers: Headers; body: unknown };
 type Reply = Response | Promise<Response>;
 type Route = { method: string; path: string | RegExp; reply: (request: MockRequest) => Reply };
 
@@ -25,7 +25,9 @@ export function mockApi() {
   const fetchMock = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
     const url = new URL(String(input), 'http://turnout.test');
     const method = init?.method ?? 'GET';
-    const request = { method, path: url.pathname, url, body: init?.body ? JSON.parse(String(init.body)) : undefined };
+    // A multipart upload stays the FormData it was (its fields are read with `get`), JSON is parsed.
+    const body = init?.body instanceof FormData ? init.body : init?.body ? JSON.parse(String(init.body)) : undefined;
+    const request = { method, path: url.pathname, url, headers: new Headers(init?.headers), body };
     requests.push(request);
     const route = routes.findLast(
       (r) => r.method === method && (typeof r.path === 'string' ? r.path === url.pathname : r.path.test(url.pathname)),

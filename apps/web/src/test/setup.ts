@@ -7,6 +7,9 @@ import { clearCookies } from './cookies';
 // longer than testing-library's default second on a busy machine.
 configure({ asyncUtilTimeout: 5000 });
 
+// jsdom lays nothing out and cannot scroll: the router's scroll restoration scrolls nowhere here.
+window.scrollTo = () => {};
+
 // A console.error during a test is a failure (React warnings, failed prop types, act() misuse).
 let errors: unknown[][] = [];
 vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {

@@ -1,5 +1,6 @@
 import type { User } from '@turnout/contracts';
 import { Navigate, Outlet, useLocation } from 'react-router';
+import { Avatar } from '../../components/ui/avatar';
 import { Button, ButtonLink } from '../../components/ui/button';
 import { GearIcon } from '../../components/ui/icons';
 import { ThemeToggle } from '../../components/ui/theme-toggle';
@@ -18,10 +19,20 @@ function Header({ viewer }: { viewer: User }) {
     <header className={styles.header}>
       <nav className={styles.bar} aria-label="Main">
         <Brand />
-        <span role="status">{reconnecting && <span className={styles.reconnecting}>Reconnecting…</span>}</span>
+        <span role="status">
+          {reconnecting && (
+            // On a phone only the badge's pulsing dot shows; its words stay for screen readers and as a tooltip.
+            <span className={styles.reconnecting} title="Reconnecting…">
+              <span className={styles.reconnectingLabel}>Reconnecting…</span>
+            </span>
+          )}
+        </span>
         <NotificationBell />
         <ThemeToggle />
-        <span className={styles.user}>{viewer.name}</span>
+        <span className={styles.user}>
+          <Avatar name={viewer.name} url={viewer.avatarUrl} size="sm" decorative />
+          <span>{viewer.name}</span>
+        </span>
         <ButtonLink to="/settings" size="icon" variant="ghost" aria-label="Settings" title="Settings">
           <GearIcon />
         </ButtonLink>

@@ -7,7 +7,7 @@ export function Brand() {
       <span className={styles.logo} aria-hidden="true">
         T
       </span>
-      Turnout
+      <span className={styles.brandName}>Turnout</span>
     </Link>
   );
 }

@@ -125,7 +125,7 @@ describe('participation:mine', () => {
 describe('attendees:changed and notification', () => {
   it('replaces the attendee lists with newer ones and keeps them over older ones', () => {
     const eventId = buildEventView().id;
-    const jamie = { userId: JOINER_ID, name: 'jamie', since: '2026-01-01T00:00:00.000Z' };
+    const jamie = { userId: JOINER_ID, name: 'jamie', avatarUrl: null, since: '2026-01-01T00:00:00.000Z' };
     const next: AttendeesResponse = { version: 3, joined: [jamie], waitlisted: [] };
     client.setQueryData<AttendeesResponse>(queryKeys.attendees(eventId), { version: 2, joined: [], waitlisted: [] });
     on['attendees:changed']({ eventId, ...next });
@@ -161,5 +161,52 @@ describe('attendees:changed and notification', () => {
 
     expect(client.getQueryState(queryKeys.announcements(eventId))?.isInvalidated).toBe(true);
     expect(client.getQueryState(queryKeys.announcements(other))?.isInvalidated).toBe(false);
+  });
+});
+
+describe('an online event’s join link', () => {
+  const LINK = 'https://meet.example/room';
+  const stored = (view: EventView, changes: Partial<EventView> = {}) => {
+    const { myParticipation: _, onlineUrl: __, ...event } = { ...view, ...changes };
+    return event;
+  };
+  const online = (overrides: Partial<EventView> = {}) =>
+    buildEventView({ locationType: 'online', hasOnlineUrl: true, myParticipation: { status: 'joined' }, onlineUrl: LINK, ...overrides });
+
+  it('stays through a broadcast that carries none, and goes when the event no longer has one', () => {
+    const event = online({ version: 2 });
+    client.setQueryData(queryKeys.event(event.id), event);
+    on['participation:changed']({ eventId: event.id, joinedCount: 9, waitlistCount: 0, version: 3 });
+    expect(detail(event.id)?.onlineUrl).toBe(LINK);
+
+    on['event:updated']({ event: stored(event, { hasOnlineUrl: false, version: 4 }) });
+    expect(detail(event.id)).toMatchObject({ hasOnlineUrl: false, onlineUrl: null });
+  });
+
+  it('is read again after an edit, by a joined attendee only', () => {
+    const event = online({ version: 2 });
+    client.setQueryData(queryKeys.event(event.id), event);
+    const refetch = vi.spyOn(client, 'invalidateQueries');
+
+    on['event:updated']({ event: stored(event, { title: 'New title', version: 3 }) });
+    expect(refetch).toHaveBeenCalledWith({ queryKey: queryKeys.event(event.id), exact: true });
+
+    refetch.mockClear();
+    const waiting = online({ myParticipation: { status: 'waitlisted', position: 1 }, onlineUrl: null, version: 2 });
+    client.setQueryData(queryKeys.event(waiting.id), waiting);
+    on['event:updated']({ event: stored(waiting, { title: 'New title', version: 3 }) });
+    expect(refetch).not.toHaveBeenCalled();
+  });
+
+  it('is fetched for someone promoted from the waitlist, and dropped for someone removed', () => {
+    const event = online({ myParticipation: { status: 'waitlisted', position: 1 }, onlineUrl: null });
+    client.setQueryData(queryKeys.event(event.id), event);
+    const refetch = vi.spyOn(client, 'invalidateQueries');
+    on['participation:mine']({ eventId: event.id, status: 'promoted' });
+    expect(refetch).toHaveBeenCalledWith({ queryKey: queryKeys.event(event.id), exact: true });
+
+    client.setQueryData(queryKeys.event(event.id), online());
+    on['participation:mine']({ eventId: event.id, status: 'removed' });
+    expect(detail(event.id)).toMatchObject({ myParticipation: null, onlineUrl: null });
   });
 });

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { Button, ButtonLink } from '../../components/ui/button';
+import { ButtonLink } from '../../components/ui/button';
 import { EmptyState } from '../../components/ui/empty-state';
 import { Skeleton } from '../../components/ui/skeleton';
 import { useViewer } from '../../features/auth/api/get-me';
@@ -20,7 +20,8 @@ export function EditEventPage() {
   const deleted = useEventDeleted(id);
   const update = useUpdateEvent();
   const navigate = useNavigate();
-  // The form edits the version it was opened on; "Load latest version" re-bases it after a conflict.
+  // The form edits the version it was opened on; "Load latest version" re-bases it after a conflict,
+  // keeping the organizer's own edits (the form's useRebase).
   const [base, setBase] = useState(event.data);
   if (!base && event.data) setBase(event.data);
   useDocumentTitle(event.data ? `Edit ${event.data.title}` : 'Edit event');
@@ -60,7 +61,7 @@ export function EditEventPage() {
         <h1 className={page.title}>Edit event</h1>
       </div>
       <EventForm
-        key={current.version}
+        key={id}
         initialValues={valuesFromEvent(current)}
         submitLabel="Save changes"
         secondaryAction={
@@ -68,11 +69,13 @@ export function EditEventPage() {
             Cancel
           </ButtonLink>
         }
-        staleAction={
-          <Button size="small" onClick={() => event.refetch().then((fresh) => fresh.data && setBase(fresh.data))}>
-            Load latest version
-          </Button>
-        }
+        onLoadLatest={async () => {
+          const fresh = await event.refetch();
+          if (fresh.isError) throw fresh.error;
+          if (!fresh.data) return undefined;
+          setBase(fresh.data);
+          return valuesFromEvent(fresh.data);
+        }}
         onSubmit={async (data) => {
           await update.mutateAsync({ id, base: current, changes: changesFrom(current, data) });
           showToast({ title: 'Changes saved', body: data.title });

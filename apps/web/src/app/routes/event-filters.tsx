@@ -21,7 +21,8 @@ export function useDashboardFilters(): [DashboardFilters, (next: Partial<Dashboa
     if (merged.q) search.set('q', merged.q);
     if (merged.when === 'past') search.set('when', 'past');
     if (merged.joined) search.set('show', 'mine');
-    setParams(search, { replace: true });
+    // A filter changes the list, not the page: the reader keeps their place.
+    setParams(search, { replace: true, preventScrollReset: true });
   };
   return [filters, update];
 }

@@ -4,6 +4,7 @@ import { queryKeys } from '../../lib/query-keys';
 import { buildAccount, buildPreferences, buildSession, buildUser, ORGANIZER_ID } from '../../test/builders';
 import { apiError, deferred, json, mockApi } from '../../test/fetch-mock';
 import { renderPage } from '../../test/render';
+import { chooseTimeZone, shownTimeZone } from '../../test/time-zone-field';
 import { SettingsPage } from './settings-page';
 
 const CHROME_MAC = 'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
@@ -67,12 +68,12 @@ describe('settings: mail', () => {
     expect(within(mail).getByRole('checkbox', { name: 'Announcements from organizers' })).toBeChecked();
     expect(within(mail).getByRole('checkbox', { name: 'Event updates: confirmations, changes and cancellations' })).toBeChecked();
     expect(within(mail).queryByRole('checkbox', { name: /Daily digest/ })).toBeNull();
-    expect(within(mail).getByLabelText('Your time zone')).toHaveValue('Europe/Lisbon');
+    expect(shownTimeZone(within(mail).getByLabelText('Your time zone'))).toBe('Europe/Lisbon');
 
     await user.click(reminders);
     expect(reminders).not.toBeChecked();
     expect(await within(mail).findByText('Saved: reminder mails off.')).toHaveAttribute('role', 'status');
-    await user.selectOptions(within(mail).getByLabelText('Your time zone'), 'Asia/Tokyo');
+    await chooseTimeZone(user, within(mail).getByLabelText('Your time zone'), 'Asia/Tokyo');
     expect(await within(mail).findByText('Saved: times in your mails are in Asia/Tokyo.')).toBeInTheDocument();
     expect(api.sent('PATCH', '/api/me/preferences').map((r) => r.body)).toEqual([{ reminders: false }, { timezone: 'Asia/Tokyo' }]);
   });
@@ -99,7 +100,7 @@ describe('settings: mail', () => {
     const { user } = renderPage(<SettingsPage />, { path: '/settings' });
     const mail = section('Mail');
     const select = await within(mail).findByLabelText('Your time zone');
-    expect(select).toHaveValue(zone);
+    expect(shownTimeZone(select)).toBe(zone);
     expect(select).toHaveAccessibleDescription(expect.stringContaining('Not set yet'));
     await user.click(within(mail).getByRole('button', { name: `Use ${zone.replaceAll('_', ' ')}` }));
     await waitFor(() => expect(select).toHaveAccessibleDescription(expect.not.stringContaining('Not set yet')));

@@ -1,23 +1,26 @@
-import { Button, buttonClass } from '../../components/ui/button';
-import { CalendarIcon, LinkIcon } from '../../components/ui/icons';
+import type { EventView } from '@turnout/contracts';
+import { CalendarLinks } from '../../components/event/calendar-links';
+import { Button } from '../../components/ui/button';
+import { LinkIcon } from '../../components/ui/icons';
+import { publicEventUrl } from '../../lib/calendar-links';
 import { copyText } from '../../lib/clipboard';
 import { showToast } from '../../lib/toasts';
 import styles from './event-page.module.css';
 
-/** The .ics download and the public link (/e/:id) anyone can open without an account. */
-export function ShareActions({ eventId }: { eventId: string }) {
-  const publicUrl = new URL(`/e/${eventId}`, window.location.origin).toString();
+/** Adding the event to a calendar (.ics, Google, Outlook), and the public link (/e/:id) anyone can open without an account. */
+export function ShareActions({ event }: { event: EventView }) {
+  const publicUrl = publicEventUrl(event.id);
   return (
-    <div className={styles.row}>
-      <a className={buttonClass({ size: 'small' })} href={`/api/events/${eventId}/calendar.ics`} download>
-        <CalendarIcon /> Add to calendar
-      </a>
-      <Button
-        size="small"
-        onClick={async () => showToast({ title: (await copyText(publicUrl)) ? 'Link copied' : `Share this link: ${publicUrl}` })}
-      >
-        <LinkIcon /> Copy link
-      </Button>
+    <div className={styles.share}>
+      <CalendarLinks event={event} icsHref={`/api/events/${event.id}/calendar.ics`} />
+      <div className={styles.row}>
+        <Button
+          size="small"
+          onClick={async () => showToast({ title: (await copyText(publicUrl)) ? 'Link copied' : `Share this link: ${publicUrl}` })}
+        >
+          <LinkIcon /> Copy link
+        </Button>
+      </div>
     </div>
   );
 }

@@ -1,21 +1,28 @@
 import type { Event } from '@turnout/contracts';
 import { formatDuration, formatRange } from '../../lib/format-date';
+import { formatCount } from '../../lib/format-number';
+import { canonicalTimeZone, zoneName } from '../../lib/time-zones';
 import { browserTimeZone } from '../../lib/zoned-time';
 import { ClockIcon, PinIcon, UsersIcon } from '../ui/icons';
 import styles from './event-facts.module.css';
+import { EventPlace, type OnlineAccess } from './event-place';
 
 type Facts = Pick<
   Event,
-  'startsAt' | 'endsAt' | 'timezone' | 'durationMinutes' | 'location' | 'capacity' | 'joinedCount' | 'waitlistCount'
+  'startsAt' | 'endsAt' | 'timezone' | 'durationMinutes' | 'locationType' | 'location' | 'capacity' | 'joinedCount' | 'waitlistCount'
 >;
 
 export function countsText(event: Pick<Event, 'joinedCount' | 'capacity' | 'waitlistCount'>): string {
-  const going = event.capacity === null ? `${event.joinedCount} going` : `${event.joinedCount} of ${event.capacity} going`;
-  return event.waitlistCount > 0 ? `${going} · ${event.waitlistCount} on the waitlist` : going;
+  const joined = formatCount(event.joinedCount);
+  const going = event.capacity === null ? `${joined} going` : `${joined} of ${formatCount(event.capacity)} going`;
+  return event.waitlistCount > 0 ? `${going} · ${formatCount(event.waitlistCount)} on the waitlist` : going;
 }
 
-/** When (in the event's zone and the viewer's), where and how many: shared by the event and public pages. */
-export function EventFacts({ event }: { event: Facts }) {
+/**
+ * When (in the event's zone and the viewer's), where and how many: shared by the event and public
+ * pages. `online` is what the viewer may know of the join link; the public page passes none.
+ */
+export function EventFacts({ event, online }: { event: Facts; online?: OnlineAccess | undefined }) {
   const viewerZone = browserTimeZone();
   const inEventZone = formatRange(event.startsAt, event.endsAt, event.timezone);
   const inViewerZone = formatRange(event.startsAt, event.endsAt, viewerZone);
@@ -31,7 +38,7 @@ export function EventFacts({ event }: { event: Facts }) {
         <dd>
           <time dateTime={event.startsAt}>{inEventZone}</time>
           <span className={styles.secondary}>
-            {event.timezone.replaceAll('_', ' ')} · {formatDuration(event.durationMinutes)}
+            {zoneName(canonicalTimeZone(event.timezone))} · {formatDuration(event.durationMinutes)}
           </span>
           {inViewerZone !== inEventZone && <span className={styles.secondary}>Your time: {inViewerZone}</span>}
         </dd>
@@ -43,7 +50,9 @@ export function EventFacts({ event }: { event: Facts }) {
           </span>
           Where
         </dt>
-        <dd>{event.location}</dd>
+        <dd>
+          <EventPlace event={event} online={online} />
+        </dd>
       </div>
       <div className={styles.fact}>
         <dt>

@@ -102,3 +102,8 @@ export const CheckIcon = () => (
     <path d="M20 6 9 17l-5-5" />
   </Icon>
 );
+export const ChevronDownIcon = () => (
+  <Icon width="16" height="16">
+    <path d="m6 9 6 6 6-6" />
+  </Icon>
+);

@@ -12,8 +12,10 @@ import { Segmented } from '../../../components/ui/segmented';
 import { useFocusFirstInvalid } from '../../../components/ui/use-focus-first-invalid';
 import { errorMessage, isApiError } from '../../../lib/api-client';
 import { type FormErrors, fieldErrorsOr, formErrorsFromIssues, formErrorsFromServer } from '../../../lib/form-errors';
+import { formatDuration } from '../../../lib/format-date';
+import { formatCount, formatPeople } from '../../../lib/format-number';
 import { useCreateAnnouncement } from '../api/create-announcement';
-import { AUDIENCE_OPTIONS, people } from './audience';
+import { AUDIENCE_OPTIONS } from './audience';
 import styles from './updates.module.css';
 
 /** The refusal of a full hour, with when the next one may go (the 429's Retry-After). */
@@ -21,7 +23,7 @@ export function rateLimitMessage(retryAfterSeconds: number | null): string {
   const limit = `You can send ${ANNOUNCEMENTS_PER_HOUR} announcements per hour`;
   if (retryAfterSeconds === null) return `${limit}; try again later.`;
   const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
-  return `${limit}; try again in ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}.`;
+  return `${limit}; try again in ${formatDuration(minutes)}.`;
 }
 
 const reach = (event: EventView, audience: AnnouncementAudience): number =>
@@ -53,7 +55,7 @@ export function AnnouncementComposer({ event }: { event: EventView }) {
     create.mutate(parsed.data, {
       onSuccess: (announcement) => {
         setBody('');
-        setPosted(`Posted. Sent to ${people(announcement.recipientCount)}.`);
+        setPosted(`Posted. Sent to ${formatPeople(announcement.recipientCount)}.`);
       },
       onError: (error) => {
         if (isApiError(error, 429)) setErrors({ form: rateLimitMessage(error.retryAfterSeconds) });
@@ -68,8 +70,8 @@ export function AnnouncementComposer({ event }: { event: EventView }) {
 
   const counter = (
     <span className={over > 0 ? styles.over : undefined}>
-      {`${body.length} / ${ANNOUNCEMENT_BODY_MAX} characters`}
-      {over > 0 && ` (${over} too many)`}
+      {`${formatCount(body.length)} / ${formatCount(ANNOUNCEMENT_BODY_MAX)} characters`}
+      {over > 0 && ` (${formatCount(over)} too many)`}
     </span>
   );
   return (
@@ -87,7 +89,7 @@ export function AnnouncementComposer({ event }: { event: EventView }) {
           Send to
         </span>
         <Segmented legend="Send to" value={audience} options={AUDIENCE_OPTIONS} onChange={setAudience} />
-        <span className={styles.muted}>{`${people(reach(event, audience))} now`}</span>
+        <span className={styles.muted}>{`${formatPeople(reach(event, audience))} now`}</span>
       </div>
       {errors.audience && <p className={styles.formError}>{errors.audience}</p>}
       <div className={styles.actions}>

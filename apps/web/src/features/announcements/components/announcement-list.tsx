@@ -1,6 +1,7 @@
 import type { Announcement } from '@turnout/contracts';
 import { formatAgo, formatDateTime } from '../../../lib/format-date';
-import { AUDIENCE_LABEL, people } from './audience';
+import { formatPeople } from '../../../lib/format-number';
+import { AUDIENCE_LABEL } from './audience';
 import styles from './updates.module.css';
 
 /**
@@ -20,7 +21,9 @@ export function AnnouncementList({ items, showAudience }: { items: readonly Anno
             <time dateTime={item.createdAt}>{formatDateTime(item.createdAt)}</time>
             {` (${formatAgo(item.createdAt)})`}
           </p>
-          {showAudience && <p className={styles.meta}>{`To: ${AUDIENCE_LABEL[item.audience]} · sent to ${people(item.recipientCount)}`}</p>}
+          {showAudience && (
+            <p className={styles.meta}>{`To: ${AUDIENCE_LABEL[item.audience]} · sent to ${formatPeople(item.recipientCount)}`}</p>
+          )}
         </li>
       ))}
     </ol>

@@ -9,6 +9,3 @@ export const AUDIENCE_OPTIONS: readonly { value: AnnouncementAudience; label: st
 
 /** "To: everyone", as the organizer reads it under an update they sent. */
 export const AUDIENCE_LABEL: Record<AnnouncementAudience, string> = { all: 'everyone', joined: 'joined', waitlisted: 'waitlist' };
-
-/** "1 person", "12 people". */
-export const people = (count: number): string => `${count} ${count === 1 ? 'person' : 'people'}`;

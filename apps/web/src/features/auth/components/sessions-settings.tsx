@@ -3,8 +3,9 @@ import { useId, useRef } from 'react';
 import { Button } from '../../../components/ui/button';
 import { Pill } from '../../../components/ui/pill';
 import { Skeleton } from '../../../components/ui/skeleton';
+import { TimeAgo } from '../../../components/ui/time-ago';
 import { errorMessage } from '../../../lib/api-client';
-import { formatAgo, formatDateTime } from '../../../lib/format-date';
+import { formatDateTime } from '../../../lib/format-date';
 import { showToast } from '../../../lib/toasts';
 import { useSessions } from '../api/get-sessions';
 import { useRevokeSession } from '../api/revoke-session';
@@ -27,10 +28,7 @@ function SessionItem({ session, onSignedOut }: { session: Session; onSignedOut: 
           {session.current && <Pill tone="accent">This device</Pill>}
         </span>
         <span className={styles.muted}>
-          Last active{' '}
-          <time dateTime={session.lastSeenAt} title={formatDateTime(session.lastSeenAt)}>
-            {formatAgo(session.lastSeenAt)}
-          </time>
+          Last active <TimeAgo iso={session.lastSeenAt} />
           {' · '}signed in <time dateTime={session.createdAt}>{formatDateTime(session.createdAt)}</time>
         </span>
       </div>

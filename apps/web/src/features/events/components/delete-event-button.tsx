@@ -3,14 +3,27 @@ import { useState } from 'react';
 import { Button } from '../../../components/ui/button';
 import { Dialog } from '../../../components/ui/dialog';
 import { errorMessage } from '../../../lib/api-client';
+import { formatPeople } from '../../../lib/format-number';
 import { showToast } from '../../../lib/toasts';
 import { useDeleteEvent } from '../api/delete-event';
+import { useDeletionPreview } from '../api/get-deletion-preview';
+
+/**
+ * Who the confirmation says will be told: the server's count of exactly those the delete notifies
+ * (joined, waiting, and joiners who left), or, until it answers, the same people without a number.
+ */
+function whoIsTold(notified: number | undefined): string {
+  if (notified === undefined) return 'Everyone joined or waiting, and those who left, will be told it was cancelled.';
+  if (notified === 0) return 'Nobody will be told.';
+  if (notified === 1) return '1 person will be told it was cancelled.';
+  return `${formatPeople(notified)} will be told it was cancelled: everyone joined or waiting, and those who left.`;
+}
 
 /** "Delete event", confirmed in a dialog whose confirm button has the same name. */
 export function DeleteEventButton({ event, onDeleted, size }: { event: EventView; onDeleted?: () => void; size?: 'medium' | 'small' }) {
   const [open, setOpen] = useState(false);
   const remove = useDeleteEvent();
-  const people = event.joinedCount + event.waitlistCount;
+  const preview = useDeletionPreview(event.id, open);
   return (
     <>
       <Button variant="quietDanger" size={size} onClick={() => setOpen(true)}>
@@ -47,9 +60,7 @@ export function DeleteEventButton({ event, onDeleted, size }: { event: EventView
           </>
         }
       >
-        {people > 0
-          ? `${people === 1 ? 'The 1 person' : `All ${people} people`} joined or waiting will be told it was cancelled. This cannot be undone.`
-          : 'This cannot be undone.'}
+        {`${whoIsTold(preview.data?.notifiedCount)} This cannot be undone.`}
       </Dialog>
     </>
   );

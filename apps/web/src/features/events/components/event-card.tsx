@@ -1,19 +1,21 @@
 import type { EventView } from '@turnout/contracts';
+import { describePlace } from '@turnout/domain';
 import { type ReactNode, useId } from 'react';
 import { Link } from 'react-router';
+import { EventCover } from '../../../components/event/event-cover';
 import { countsText } from '../../../components/event/event-facts';
 import { ClockIcon, PinIcon, UsersIcon } from '../../../components/ui/icons';
 import { dateBlock, formatShort, zoneAbbreviation } from '../../../lib/format-date';
 import { browserTimeZone } from '../../../lib/zoned-time';
 import styles from './event-card.module.css';
 
-/** One event in a list: a date block, the title linking to its page, when, where, counts, and actions. */
+/** One event in a list: a date block, the title linking to its page, when, where, counts, its cover small, and actions. */
 export function EventCard({ event, actions }: { event: EventView; actions?: ReactNode }) {
   const titleId = useId();
   const zone = browserTimeZone();
   const { month, day } = dateBlock(event.startsAt, zone);
   return (
-    <article className={styles.card} aria-labelledby={titleId}>
+    <article className={`${styles.card} ${event.cover ? styles.withCover : ''}`} aria-labelledby={titleId}>
       <div className={styles.date} aria-hidden="true">
         <span className={styles.month}>{month}</span>
         <span className={styles.day}>{day}</span>
@@ -30,13 +32,14 @@ export function EventCard({ event, actions }: { event: EventView; actions?: Reac
         </p>
         <p className={styles.meta}>
           <PinIcon />
-          <span className={styles.truncate}>{event.location}</span>
+          <span className={styles.truncate}>{describePlace(event)}</span>
         </p>
         <p className={styles.meta}>
           <UsersIcon />
           <span>{countsText(event)}</span>
         </p>
       </div>
+      {event.cover && <EventCover cover={event.cover} size="thumb" className={styles.cover} />}
       {actions && <div className={styles.actions}>{actions}</div>}
     </article>
   );

@@ -1,4 +1,11 @@
-import { type EventCreate, EventCreateSchema, type EventUpdate, type EventView, REMINDERS_DEFAULT } from '@turnout/contracts';
+import {
+  type EventCreate,
+  EventCreateSchema,
+  type EventUpdate,
+  type EventView,
+  type LocationType,
+  REMINDERS_DEFAULT,
+} from '@turnout/contracts';
 import type { z } from 'zod';
 import { type FormErrors, formErrorsFromIssues } from '../../../lib/form-errors';
 import { browserTimeZone, utcToZonedWallTime, zonedWallTimeToUtc } from '../../../lib/zoned-time';
@@ -8,7 +15,12 @@ import { minutesOfRow, type ReminderRow, rowFromMinutes, sameReminders } from '.
 export type EventFormValues = {
   title: string;
   description: string;
+  locationType: LocationType;
+  /** A venue's place (empty: to be announced), or an online event's optional label. */
   location: string;
+  /** An online event's join link; empty while it is not known. */
+  onlineUrl: string;
+  attendeesVisible: boolean;
   startsAt: string;
   timezone: string;
   durationMinutes: string;
@@ -20,7 +32,10 @@ export type EventFormValues = {
 export const emptyEventValues = (): EventFormValues => ({
   title: '',
   description: '',
+  locationType: 'venue',
   location: '',
+  onlineUrl: '',
+  attendeesVisible: true,
   startsAt: '',
   timezone: browserTimeZone(),
   durationMinutes: '120',
@@ -31,7 +46,10 @@ export const emptyEventValues = (): EventFormValues => ({
 export const valuesFromEvent = (event: EventView): EventFormValues => ({
   title: event.title,
   description: event.description,
+  locationType: event.locationType,
   location: event.location,
+  onlineUrl: event.onlineUrl ?? '',
+  attendeesVisible: event.attendeesVisible,
   startsAt: utcToZonedWallTime(event.startsAt, event.timezone),
   timezone: event.timezone,
   durationMinutes: String(event.durationMinutes),
@@ -83,7 +101,11 @@ export function parseEventValues(values: EventFormValues): { data: EventCreate }
   const parsed = EventCreateSchema.safeParse({
     title: values.title,
     description: values.description,
+    locationType: values.locationType,
     location: values.location,
+    // A venue has no join link; an online event's empty one is "not known yet".
+    onlineUrl: values.locationType === 'online' && values.onlineUrl.trim() !== '' ? values.onlineUrl : null,
+    attendeesVisible: values.attendeesVisible,
     startsAt: startsAt || undefined,
     timezone: values.timezone,
     durationMinutes: toNumber(values.durationMinutes),
@@ -102,7 +124,10 @@ export function changesFrom(event: EventView, data: EventCreate): EventUpdate {
   const changes: EventUpdate = { version: event.version };
   if (data.title !== event.title) changes.title = data.title;
   if (data.description !== event.description) changes.description = data.description;
+  if (data.locationType !== event.locationType) changes.locationType = data.locationType;
   if (data.location !== event.location) changes.location = data.location;
+  if (data.onlineUrl !== event.onlineUrl) changes.onlineUrl = data.onlineUrl;
+  if (data.attendeesVisible !== event.attendeesVisible) changes.attendeesVisible = data.attendeesVisible;
   if (Date.parse(data.startsAt) !== Date.parse(event.startsAt)) changes.startsAt = data.startsAt;
   if (data.timezone !== event.timezone) changes.timezone = data.timezone;
   if (data.durationMinutes !== event.durationMinutes) changes.durationMinutes = data.durationMinutes;
@@ -120,7 +145,10 @@ export function sameEditableFields(a: EventView, b: EventView): boolean {
   return (
     a.title === b.title &&
     a.description === b.description &&
+    a.locationType === b.locationType &&
     a.location === b.location &&
+    a.onlineUrl === b.onlineUrl &&
+    a.attendeesVisible === b.attendeesVisible &&
     Date.parse(a.startsAt) === Date.parse(b.startsAt) &&
     a.timezone === b.timezone &&
     a.durationMinutes === b.durationMinutes &&

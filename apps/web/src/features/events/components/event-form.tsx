@@ -1,15 +1,20 @@
 import type { EventCreate } from '@turnout/contracts';
 import { ErrorCode, EVENT_CAPACITY_MAX, EVENT_DURATION_MAX, EVENT_TITLE_MAX } from '@turnout/contracts';
-import { type FormEvent, type ReactNode, useMemo, useRef, useState } from 'react';
+import { type FormEvent, type ReactNode, useId, useMemo, useRef, useState } from 'react';
 import { Button } from '../../../components/ui/button';
+import { characterCount } from '../../../components/ui/character-count';
 import { Field } from '../../../components/ui/field';
+import { TimeZonePicker } from '../../../components/ui/time-zone-picker';
 import { useFocusFirstInvalid } from '../../../components/ui/use-focus-first-invalid';
 import { ApiError, errorMessage } from '../../../lib/api-client';
 import { type FormErrors, formErrorsFromServer } from '../../../lib/form-errors';
 import { formatDuration, formatRange } from '../../../lib/format-date';
-import { timeZoneNames } from '../../../lib/zoned-time';
+import { useRebase } from '../hooks/use-rebase';
+import { DescriptionField } from './description-field';
 import styles from './event-form.module.css';
 import { type EventFormValues, parseEventValues } from './event-form-values';
+import { LocationFields } from './location-fields';
+import { RebaseReviewNotice } from './rebase-review';
 import { RemindersField } from './reminders-field';
 
 type EventFormProps = {
@@ -18,21 +23,36 @@ type EventFormProps = {
   /** Sends the validated event; a rejection with an ApiError is shown by its fields. */
   onSubmit: (data: EventCreate) => Promise<unknown>;
   secondaryAction?: ReactNode;
-  /** Shown with a stale-version refusal, e.g. a button that loads the latest version. */
-  staleAction?: ReactNode;
+  /**
+   * After a stale-version refusal, "Load latest version" reads the latest version with this: it
+   * becomes the form's base, and the person's own edits stay on top of it (useRebase).
+   */
+  onLoadLatest?: () => Promise<EventFormValues | undefined>;
 };
 
-export function EventForm({ initialValues, submitLabel, onSubmit, secondaryAction, staleAction }: EventFormProps) {
+export function EventForm({ initialValues, submitLabel, onSubmit, secondaryAction, onLoadLatest }: EventFormProps) {
   const [values, setValues] = useState(initialValues);
   const [errors, setErrors] = useState<FormErrors>({});
   const formRef = useRef<HTMLFormElement>(null);
+  const formId = useId();
   useFocusFirstInvalid(formRef, errors);
   const [formError, setFormError] = useState<ApiError | Error | null>(null);
   const [pending, setPending] = useState(false);
-  const zones = useMemo(timeZoneNames, []);
+  const rebase = useRebase({
+    values,
+    setValues,
+    initialValues,
+    loadLatest: onLoadLatest,
+    onRebased: () => {
+      setFormError(null);
+      setErrors({});
+    },
+    onError: (error) => setFormError(error instanceof Error ? error : new Error(errorMessage(error))),
+  });
 
-  const set = (key: Exclude<keyof EventFormValues, 'reminders'>) => (event: { target: { value: string } }) =>
-    setValues((current) => ({ ...current, [key]: event.target.value }));
+  const set =
+    (key: Exclude<keyof EventFormValues, 'reminders' | 'locationType' | 'attendeesVisible'>) => (event: { target: { value: string } }) =>
+      setValues((current) => ({ ...current, [key]: event.target.value }));
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -66,31 +86,35 @@ export function EventForm({ initialValues, submitLabel, onSubmit, secondaryActio
       {formError && (
         <div role="alert" className={styles.formError}>
           <span>{errorMessage(formError)}</span>
-          {stale && staleAction}
+          {stale && onLoadLatest && (
+            <Button size="small" onClick={rebase.load} busy={rebase.loading}>
+              Load latest version
+            </Button>
+          )}
         </div>
       )}
-      <Field label="Title" error={errors.title}>
-        {(props) => <input {...props} value={values.title} onChange={set('title')} maxLength={EVENT_TITLE_MAX} required />}
+      {rebase.review && <RebaseReviewNotice review={rebase.review} values={values} onTakeSaved={rebase.takeSaved} />}
+      {/* No maxLength: a pasted title is not cut short unseen; the count says what is too long. */}
+      <Field label="Title" error={errors.title} hint={characterCount(values.title.trim().length, EVENT_TITLE_MAX)}>
+        {(props) => <input {...props} value={values.title} onChange={set('title')} required />}
       </Field>
-      <Field label="Description" error={errors.description} hint="Plain text. Optional.">
-        {(props) => <textarea {...props} value={values.description} onChange={set('description')} rows={5} />}
-      </Field>
-      <Field label="Location" error={errors.location} hint="An address, a venue or a video call link.">
-        {(props) => <input {...props} value={values.location} onChange={set('location')} required />}
-      </Field>
+      <DescriptionField
+        value={values.description}
+        onChange={(description) => setValues((current) => ({ ...current, description }))}
+        error={errors.description}
+      />
+      <LocationFields values={values} errors={errors} onChange={(change) => setValues((current) => ({ ...current, ...change }))} />
       <div className={styles.row}>
         <Field label="Starts at" error={errors.startsAt} hint={preview ?? 'Local time in the event’s time zone.'}>
           {(props) => <input {...props} type="datetime-local" value={values.startsAt} onChange={set('startsAt')} required />}
         </Field>
         <Field label="Time zone" error={errors.timezone}>
           {(props) => (
-            <select {...props} value={values.timezone} onChange={set('timezone')}>
-              {zones.map((zone) => (
-                <option key={zone} value={zone}>
-                  {zone.replaceAll('_', ' ')}
-                </option>
-              ))}
-            </select>
+            <TimeZonePicker
+              {...props}
+              value={values.timezone}
+              onChange={(timezone) => setValues((current) => ({ ...current, timezone }))}
+            />
           )}
         </Field>
       </div>
@@ -134,6 +158,21 @@ export function EventForm({ initialValues, submitLabel, onSubmit, secondaryActio
         onChange={(reminders) => setValues((current) => ({ ...current, reminders }))}
         errors={errors}
       />
+      <div className={styles.check}>
+        <input
+          id={`${formId}-visible`}
+          type="checkbox"
+          aria-describedby={`${formId}-visible-hint`}
+          checked={values.attendeesVisible}
+          onChange={(event) => setValues((current) => ({ ...current, attendeesVisible: event.target.checked }))}
+        />
+        <div>
+          <label htmlFor={`${formId}-visible`}>Show who’s going to people who view the event</label>
+          <p id={`${formId}-visible-hint`} className={styles.checkHint}>
+            Off: they see how many are going, not who. You always see the list.
+          </p>
+        </div>
+      </div>
       <div className={styles.actions}>
         {secondaryAction}
         <Button type="submit" variant="primary" busy={pending}>

@@ -8,7 +8,6 @@ export const REMINDER_UNITS = ['minutes', 'hours', 'days', 'weeks'] as const;
 export type ReminderUnit = (typeof REMINDER_UNITS)[number];
 
 const UNIT_MINUTES: Record<ReminderUnit, number> = { minutes: 1, hours: 60, days: 1440, weeks: 10_080 };
-const UNIT_SINGULAR: Record<ReminderUnit, string> = { minutes: 'minute', hours: 'hour', days: 'day', weeks: 'week' };
 
 /** One reminder row: the number input's own string, its unit, and a key that outlives reordering. */
 export type ReminderRow = { key: string; amount: string; unit: ReminderUnit };
@@ -31,17 +30,6 @@ export const blankRow = (): ReminderRow => ({ key: newKey(), amount: '', unit: '
 export function minutesOfRow(row: ReminderRow): number {
   const amount = row.amount.trim();
   return amount === '' ? Number.NaN : Number(amount) * UNIT_MINUTES[row.unit];
-}
-
-/** "1 day", "3 hours", "15 minutes". */
-export function unitLabel(amount: number, unit: ReminderUnit): string {
-  return `${amount} ${amount === 1 ? UNIT_SINGULAR[unit] : unit}`;
-}
-
-/** A number of minutes in its largest even unit: 10080 → "1 week". */
-export function describeMinutes(minutes: number): string {
-  const row = rowFromMinutes(minutes);
-  return unitLabel(Number(row.amount), row.unit);
 }
 
 /** Whether two lists hold the same reminders, in any order (the server keeps them longest first). */

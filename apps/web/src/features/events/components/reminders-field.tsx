@@ -4,8 +4,9 @@ import { Button } from '../../../components/ui/button';
 import fieldStyles from '../../../components/ui/field.module.css';
 import { PlusIcon } from '../../../components/ui/icons';
 import type { FormErrors } from '../../../lib/form-errors';
+import { formatDuration } from '../../../lib/format-date';
 import { ReminderRowFields } from './reminder-row';
-import { blankRow, describeMinutes, minutesOfRow, REMINDER_PRESETS, type ReminderRow, rowFromMinutes } from './reminder-values';
+import { blankRow, minutesOfRow, REMINDER_PRESETS, type ReminderRow, rowFromMinutes } from './reminder-values';
 import styles from './reminders-field.module.css';
 
 type RemindersFieldProps = {
@@ -94,7 +95,7 @@ export function RemindersField({ rows, onChange, errors }: RemindersFieldProps) 
               disabled={!on && full}
               onClick={() => togglePreset(minutes)}
             >
-              {describeMinutes(minutes)}
+              {formatDuration(minutes)}
             </button>
           );
         })}

@@ -2,10 +2,10 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { Button } from '../../../components/ui/button';
 import { BellIcon } from '../../../components/ui/icons';
-import { formatAgo } from '../../../lib/format-date';
+import { TimeAgo } from '../../../components/ui/time-ago';
 import { useNotifications } from '../api/get-notifications';
 import { useMarkRead } from '../api/mark-read';
-import { NOTIFICATION_KINDS } from '../lib/notification-kinds';
+import { NOTIFICATION_KINDS, notificationText } from '../lib/notification-kinds';
 import styles from './notification-bell.module.css';
 
 /** The bell: unread count, and a panel listing notifications (opening it marks them read). */
@@ -92,8 +92,8 @@ export function NotificationBell() {
                     item.title
                   )}
                 </span>
-                <span className={`${styles.muted} ${styles.body}`}>{item.body}</span>
-                <span className={styles.muted}>{formatAgo(item.createdAt)}</span>
+                <span className={`${styles.muted} ${styles.body}`}>{notificationText(item).body}</span>
+                <TimeAgo iso={item.createdAt} className={styles.muted} />
               </li>
             ))}
           </ul>

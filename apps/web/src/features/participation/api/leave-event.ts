@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { EventView, LeaveResponse, Participation } from '@turnout/contracts';
 import { api, errorMessage } from '../../../lib/api-client';
-import { applyEventView, setMyParticipation } from '../../../lib/event-cache';
+import { applyEventView, setMyParticipation, updateCachedEvent } from '../../../lib/event-cache';
 import { showToast } from '../../../lib/toasts';
 
 export const leaveEvent = (id: string) => api<LeaveResponse>('DELETE', `/api/events/${encodeURIComponent(id)}/participation`);
@@ -12,12 +12,17 @@ export function useLeaveEvent() {
   return useMutation({
     mutationKey: ['participation'],
     mutationFn: (event: EventView) => leaveEvent(event.id),
-    onMutate: (event): { previous: Participation | null } => {
+    onMutate: (event): { previous: Participation | null; onlineUrl: string | null } => {
       setMyParticipation(client, event.id, null);
-      return { previous: event.myParticipation };
+      return { previous: event.myParticipation, onlineUrl: event.onlineUrl };
     },
     onError: (error, event, context) => {
-      setMyParticipation(client, event.id, context?.previous ?? null);
+      // Still in: their participation and the join link that went with it come back.
+      updateCachedEvent(client, event.id, (current) => ({
+        ...current,
+        myParticipation: context?.previous ?? null,
+        onlineUrl: context?.onlineUrl ?? null,
+      }));
       showToast({ tone: 'error', title: `Could not leave “${event.title}”`, body: errorMessage(error) });
     },
     onSuccess: ({ event }) => applyEventView(client, { ...event, myParticipation: null }),

@@ -1,7 +1,8 @@
 import type { Attendee } from '@turnout/contracts';
 import { Skeleton } from '../../../components/ui/skeleton';
+import { TimeAgo } from '../../../components/ui/time-ago';
 import { errorMessage } from '../../../lib/api-client';
-import { formatAgo } from '../../../lib/format-date';
+import { formatCount } from '../../../lib/format-number';
 import { useAttendees } from '../api/get-attendees';
 import styles from './attendee-lists.module.css';
 
@@ -9,7 +10,7 @@ function People({ title, people, empty }: { title: string; people: (Attendee & {
   return (
     <section className={styles.section} aria-label={title}>
       <h3>
-        {title} <span className={styles.muted}>({people.length})</span>
+        {title} <span className={styles.muted}>({formatCount(people.length)})</span>
       </h3>
       {people.length === 0 ? (
         <p className={styles.muted}>{empty}</p>
@@ -18,10 +19,10 @@ function People({ title, people, empty }: { title: string; people: (Attendee & {
           {people.map((person) => (
             <li key={person.userId}>
               <span>
-                {person.position ? `${person.position}. ` : ''}
+                {person.position ? `${formatCount(person.position)}. ` : ''}
                 {person.name}
               </span>
-              <span className={styles.muted}>{formatAgo(person.since)}</span>
+              <TimeAgo iso={person.since} className={styles.muted} />
             </li>
           ))}
         </ol>

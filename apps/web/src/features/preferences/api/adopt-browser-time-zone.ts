@@ -1,5 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { queryKeys } from '../../../lib/query-keys';
+import { canonicalTimeZone } from '../../../lib/time-zones';
 import { preferencesQueryOptions } from './get-preferences';
 import { updatePreferences } from './update-preferences';
 
@@ -9,8 +10,10 @@ import { updatePreferences } from './update-preferences';
  * page load; a failure is silent, as the settings page suggests the same zone.
  */
 export async function adoptBrowserTimeZone(client: QueryClient): Promise<void> {
-  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  if (!zone) return;
+  const runtimeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  if (!runtimeZone) return;
+  // Saved by today's name (Asia/Kolkata, not Asia/Calcutta), which the server knows too.
+  const zone = canonicalTimeZone(runtimeZone);
   try {
     const preferences = await client.fetchQuery({ ...preferencesQueryOptions, staleTime: 0 });
     if (preferences.timezone !== null) return;

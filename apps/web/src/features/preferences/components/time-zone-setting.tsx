@@ -1,7 +1,8 @@
-import { useMemo } from 'react';
 import { Button } from '../../../components/ui/button';
 import { Field } from '../../../components/ui/field';
-import { browserTimeZone, timeZoneNames } from '../../../lib/zoned-time';
+import { TimeZonePicker } from '../../../components/ui/time-zone-picker';
+import { zoneName } from '../../../lib/time-zones';
+import { browserTimeZone } from '../../../lib/zoned-time';
 import styles from './mail-settings.module.css';
 
 type TimeZoneSettingProps = { timezone: string | null; onSave: (timezone: string) => void };
@@ -12,34 +13,22 @@ type TimeZoneSettingProps = { timezone: string | null; onSave: (timezone: string
  */
 export function TimeZoneSetting({ timezone, onSave }: TimeZoneSettingProps) {
   const suggested = browserTimeZone();
+  // A zone saved under an old spelling, or one this browser does not know, still shows as chosen.
   const value = timezone ?? suggested;
-  const zones = useMemo(() => {
-    const names = timeZoneNames();
-    // A zone saved elsewhere that this browser does not know is still shown as chosen.
-    return names.includes(value) ? names : [value, ...names];
-  }, [value]);
 
   const hint =
     timezone === null
-      ? `Not set yet: mails give times in each event’s zone and in UTC. ${suggested.replaceAll('_', ' ')} is this device’s zone.`
+      ? `Not set yet: mails give times in each event’s zone and in UTC. ${zoneName(suggested)} is this device’s zone.`
       : 'Mails and notices give times in this zone, beside the event’s own.';
   return (
     <div className={styles.zone}>
       <Field label="Your time zone" hint={hint}>
-        {(props) => (
-          <select {...props} value={value} onChange={(event) => onSave(event.target.value)}>
-            {zones.map((zone) => (
-              <option key={zone} value={zone}>
-                {zone.replaceAll('_', ' ')}
-              </option>
-            ))}
-          </select>
-        )}
+        {(props) => <TimeZonePicker {...props} value={value} onChange={onSave} />}
       </Field>
       {timezone === null && (
         <div>
           <Button size="small" onClick={() => onSave(suggested)}>
-            {`Use ${suggested.replaceAll('_', ' ')}`}
+            {`Use ${zoneName(suggested)}`}
           </Button>
         </div>
       )}

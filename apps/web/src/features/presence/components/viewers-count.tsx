@@ -1,3 +1,4 @@
+import { formatCount } from '../../../lib/format-number';
 import { usePresence } from '../hooks/use-presence';
 import styles from './viewers-count.module.css';
 
@@ -9,7 +10,7 @@ export function ViewersCount({ eventId }: { eventId: string }) {
       {viewers !== undefined && viewers > 0 && (
         <>
           <span className={styles.dot} aria-hidden="true" />
-          {viewers === 1 ? '1 person viewing now' : `${viewers} people viewing now`}
+          {viewers === 1 ? '1 person viewing now' : `${formatCount(viewers)} people viewing now`}
         </>
       )}
     </p>
