@@ -47,17 +47,21 @@ async function connect(where) {
 }
 
 const SESSION_SQL = `select s.token_hash, s.last_seen_at, u.id, u.name, u.role, u.created_at,
-    u.email, u.email_verified_at is not null as email_verified, t.enabled_at is not null as totp_enabled
+    u.email, u.email_verified_at is not null as email_verified, t.enabled_at is not null as totp_enabled, i.id as avatar_id
   from sessions s inner join users u on u.id = s.user_id left join user_totp t on t.user_id = u.id
+    left join images i on i.user_id = u.id
   where s.token_hash = $1 and s.expires_at > $2 limit 1`;
 
-const LIST_SQL = `select e.id, e.organizer_id, e.title, e.description, e.location, e.starts_at, e.duration_minutes, e.ends_at,
+const LIST_SQL = `select e.id, e.organizer_id, e.title, e.description, e.location_type, e.location, e.online_url,
+    e.attendees_visible, e.starts_at, e.duration_minutes, e.ends_at,
     e.timezone, e.capacity, e.reminders, e.joined_count, e.waitlist_count, e.version, e.created_at, e.updated_at,
-    u.name as organizer_name, p.status as my_status,
+    u.name as organizer_name, c.id as cover_id, c.width as cover_width, c.height as cover_height, c.color as cover_color,
+    p.status as my_status,
     case when p.status = 'waitlisted' then (
       select count(*)::int from participations w where w.event_id = e.id and w.status = 'waitlisted' and w.seq <= p.seq) end as my_position
   from events e
   inner join users u on u.id = e.organizer_id
+  left join images c on c.event_id = e.id
   left join participations p on p.event_id = e.id and p.user_id = $1
   where e.ends_at > $2
   order by e.starts_at asc, e.id asc
@@ -66,10 +70,21 @@ const LIST_SQL = `select e.id, e.organizer_id, e.title, e.description, e.locatio
 const string = { type: 'string' };
 const integer = { type: 'integer' };
 const nullableInteger = { type: ['integer', 'null'] };
+const nullableString = { type: ['string', 'null'] };
 const user = {
   type: 'object',
-  properties: { id: string, name: string, role: string, createdAt: string },
-  required: ['id', 'name', 'role', 'createdAt'],
+  properties: { id: string, name: string, role: string, avatarUrl: nullableString, createdAt: string },
+  required: ['id', 'name', 'role', 'avatarUrl', 'createdAt'],
+};
+const image = {
+  anyOf: [
+    { type: 'null' },
+    {
+      type: 'object',
+      properties: { url: string, width: integer, height: integer, color: string },
+      required: ['url', 'width', 'height', 'color'],
+    },
+  ],
 };
 const event = {
   type: 'object',
@@ -79,7 +94,11 @@ const event = {
     organizerName: string,
     title: string,
     description: string,
+    locationType: string,
     location: string,
+    hasOnlineUrl: { type: 'boolean' },
+    cover: image,
+    attendeesVisible: { type: 'boolean' },
     startsAt: string,
     endsAt: string,
     timezone: string,
@@ -94,6 +113,7 @@ const event = {
     myParticipation: {
       anyOf: [{ type: 'null' }, { type: 'object', properties: { status: string, position: integer }, required: ['status'] }],
     },
+    onlineUrl: nullableString,
   },
 };
 const account = {
@@ -127,20 +147,26 @@ async function viewerOf(request) {
   const idle = now - Date.parse(row.last_seen_at);
   if (idle > IDLE_MS) return null;
   if (idle > TOUCH_MS) await query('touch', 'update sessions set last_seen_at = $1 where token_hash = $2', [at, tokenHash]);
-  const viewer = { id: row.id, name: row.name, role: row.role, createdAt: iso(row.created_at) };
+  const avatarUrl = row.avatar_id === null ? null : `/api/images/${row.avatar_id}`;
+  const viewer = { id: row.id, name: row.name, role: row.role, avatarUrl, createdAt: iso(row.created_at) };
   // What only the owner sees, read with the session as Turnout reads it.
   viewer.account = { email: row.email, emailVerified: row.email_verified, totpEnabled: row.totp_enabled };
   sessions.set(tokenHash, { viewer, at: now });
   return viewer;
 }
 
-const presentEvent = (r) => ({
+const presentEvent = (r, viewerId) => ({
   id: r.id,
   organizerId: r.organizer_id,
   organizerName: r.organizer_name,
   title: r.title,
   description: r.description,
+  locationType: r.location_type,
   location: r.location,
+  hasOnlineUrl: r.online_url !== null,
+  cover:
+    r.cover_id === null ? null : { url: `/api/images/${r.cover_id}`, width: r.cover_width, height: r.cover_height, color: r.cover_color },
+  attendeesVisible: r.attendees_visible,
   startsAt: iso(r.starts_at),
   endsAt: iso(r.ends_at),
   timezone: r.timezone,
@@ -157,6 +183,7 @@ const presentEvent = (r) => ({
       ? { status: r.my_status, position: r.my_position }
       : { status: r.my_status }
     : null,
+  onlineUrl: r.organizer_id === viewerId || r.my_status === 'joined' ? r.online_url : null,
 });
 
 function send(response, status, json) {
@@ -183,7 +210,7 @@ http
         if (!viewer) return send(response, 401, unauthenticated);
         const limit = Math.min(100, Math.max(1, Number(url.searchParams.get('limit') ?? 20) || 20));
         const { rows } = await query('list', LIST_SQL, [viewer.id, new Date().toISOString(), limit + 1]);
-        const items = rows.slice(0, limit).map(presentEvent);
+        const items = rows.slice(0, limit).map((row) => presentEvent(row, viewer.id));
         const last = items.at(-1);
         const nextCursor = rows.length > limit && last ? Buffer.from(`${last.startsAt}|${last.id}`, 'utf8').toString('base64url') : null;
         return send(response, 200, writeList({ items, nextCursor }));

@@ -123,7 +123,8 @@ const visits: Visit[] = [
     name: 'event-joiner',
     path: () => `/events/${eventId}`,
     as: 'joiner',
-    ready: (p) => p.getByRole('button', { name: 'Join', exact: true }).waitFor(),
+    // On a phone the sticky bar's Join is there too, while the panel's is below the fold.
+    ready: (p) => p.getByRole('button', { name: 'Join', exact: true }).first().waitFor(),
   },
   {
     name: 'event-organizer',

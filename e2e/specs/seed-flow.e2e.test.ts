@@ -37,6 +37,8 @@ it('runs the seed flow live between an organizer on a desktop and a joiner on a 
 
   await link.click();
   await joiner.page.waitForURL(`**/events/${eventId}`);
+  // The address changes before the event page has replaced the list (and its cards' Join buttons).
+  await joiner.page.getByRole('heading', { level: 1, name: title }).waitFor();
   await joiner.page.getByRole('button', { name: 'Join', exact: true }).click();
   await joiner.page.getByRole('button', { name: 'Leave' }).waitFor();
   await screenshot(joiner.page, 'event-page-joiner-phone');

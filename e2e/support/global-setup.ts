@@ -42,7 +42,8 @@ export default async function setup(project: TestProject) {
   const serverBundle = join(root, 'apps/server/dist/server.js');
   const webIndex = join(root, 'apps/web/dist/index.html');
   if (!existsSync(serverBundle) || !existsSync(webIndex) || process.env.E2E_BUILD === '1') {
-    const build = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
+    // The build users run: vitest sets NODE_ENV=test, which would give Vite React's development build.
+    const build = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
     if (build.status !== 0) throw new Error('npm run build failed');
   }
   const mail = await startMailSink();

@@ -1,5 +1,5 @@
 import type { DOMPurify } from 'dompurify';
-import type { Marked, MarkedExtension } from 'marked';
+import type { Marked, MarkedExtension, Token, Tokens } from 'marked';
 
 /** Markdown source → sanitised HTML, safe to put into the page. */
 export type RenderMarkdown = (source: string) => string;
@@ -47,13 +47,31 @@ export function isSafeHref(href: string): boolean {
 const escapeHtml = (text: string): string =>
   text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
 
+/** Every heading token in `tokens`, nested ones (in quotes and lists) included. */
+function headingsIn(tokens: readonly Token[]): Tokens.Heading[] {
+  const found: Tokens.Heading[] = [];
+  const visit = (token: Token) => {
+    if (token.type === 'heading') found.push(token as Tokens.Heading);
+    if ('items' in token && Array.isArray(token.items)) for (const item of token.items as Token[]) visit(item);
+    if ('tokens' in token && Array.isArray(token.tokens)) for (const child of token.tokens as Token[]) visit(child);
+  };
+  for (const token of tokens) visit(token);
+  return found;
+}
+
 const extension: MarkedExtension = {
   gfm: true,
   // A line break is a line break, as in the plain-text descriptions written before Markdown.
   breaks: true,
-  walkTokens(token) {
-    // The page's h1 is the event's title: a description's "# Heading" is an h2 there.
-    if (token.type === 'heading') token.depth = Math.min(token.depth + 1, 6);
+  hooks: {
+    // The page's h1 is the event's title: a description's headings start at h2 and go down one
+    // level at a time, whichever levels were typed ("## Plan" then "#### Food" are h2 then h3).
+    processAllTokens(tokens) {
+      const headings = headingsIn(tokens);
+      const levels = [...new Set(headings.map((h) => h.depth))].sort((a, b) => a - b);
+      for (const heading of headings) heading.depth = Math.min(2 + levels.indexOf(heading.depth), 6);
+      return tokens;
+    },
   },
   renderer: {
     // HTML in a description is shown as the characters typed, never as markup.

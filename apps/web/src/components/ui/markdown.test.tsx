@@ -32,13 +32,23 @@ describe('rendering a description', () => {
     const out = await html('# Plan\n\n**Bring** *snacks*\n\n- one\n- two\n\n1. first\n\n`code`\n\n> quoted\n\n###### Small');
     expect(out.querySelector('h1')).toBeNull();
     expect(out.querySelector('h2')).toHaveTextContent('Plan');
-    expect(out.querySelector('h6')).toHaveTextContent('Small');
+    expect(out.querySelector('h3')).toHaveTextContent('Small');
     expect(out.querySelector('strong')).toHaveTextContent('Bring');
     expect(out.querySelector('em')).toHaveTextContent('snacks');
     expect([...out.querySelectorAll('ul li')].map((li) => li.textContent)).toEqual(['one', 'two']);
     expect(out.querySelector('ol li')).toHaveTextContent('first');
     expect(out.querySelector('code')).toHaveTextContent('code');
     expect(out.querySelector('blockquote')).toHaveTextContent('quoted');
+  });
+
+  it('numbers headings from h2 down without skipping a level, whichever levels were typed', async () => {
+    const out = await html('## Programme\n\n#### Food\n\n> ###### Quoted\n\n## Getting there');
+    expect([...out.querySelectorAll('h2, h3, h4, h5, h6')].map((h) => `${h.tagName} ${h.textContent}`)).toEqual([
+      'H2 Programme',
+      'H3 Food',
+      'H4 Quoted',
+      'H2 Getting there',
+    ]);
   });
 
   it('keeps single line breaks, as plain-text descriptions had them', async () => {

@@ -32,7 +32,7 @@ export function CoverEditor({ event }: { event: EventView }) {
   return (
     <>
       <ImagePicker
-        className={cover ? undefined : styles.empty}
+        className={cover ? styles.covered : styles.empty}
         aspect={COVER_WIDTH / COVER_HEIGHT}
         chooseLabel={cover ? 'Change cover' : 'Add cover'}
         cropTitle="Crop the cover"
