@@ -1,4 +1,5 @@
 import type { Attendee } from '@turnout/contracts';
+import { Avatar } from '../../../components/ui/avatar';
 import { Skeleton } from '../../../components/ui/skeleton';
 import { TimeAgo } from '../../../components/ui/time-ago';
 import { errorMessage } from '../../../lib/api-client';
@@ -18,9 +19,12 @@ function People({ title, people, empty }: { title: string; people: (Attendee & {
         <ol className={styles.list}>
           {people.map((person) => (
             <li key={person.userId}>
-              <span>
-                {person.position ? `${formatCount(person.position)}. ` : ''}
-                {person.name}
+              <span className={styles.person}>
+                <Avatar name={person.name} url={person.avatarUrl} size="sm" decorative />
+                <span>
+                  {person.position ? `${formatCount(person.position)}. ` : ''}
+                  {person.name}
+                </span>
               </span>
               <TimeAgo iso={person.since} className={styles.muted} />
             </li>
