@@ -56,8 +56,8 @@ describe('the description and the place', () => {
     openEventPage(event);
     const region = await details();
     expect(await within(region).findByText('Talks')).toHaveProperty('tagName', 'STRONG');
-    // The page's h1 stays the title: a description's "##" is an h3.
-    expect(within(region).getByRole('heading', { name: 'Agenda' })).toHaveProperty('tagName', 'H3');
+    // The page's h1 stays the title: a description's first heading level is an h2 under it.
+    expect(within(region).getByRole('heading', { name: 'Agenda' })).toHaveProperty('tagName', 'H2');
     const slides = within(region).getByRole('link', { name: 'Slides' });
     expect(slides).toHaveAttribute('href', 'https://slides.example');
     expect(slides).toHaveAttribute('target', '_blank');
