@@ -66,11 +66,25 @@ describe('join', () => {
     expect((await join(t, user as TestUser, 'nope')).statusCode).toBe(400);
   });
 
-  it('refuses organizers with 403', async () => {
+  it('refuses the event’s own organizer with 403, and nothing is counted', async () => {
     const event = await buildEvent(t, owner);
     const response = await join(t, owner, event.id);
     expect(response.statusCode).toBe(403);
-    expect(response.json().error.code).toBe('forbidden');
+    expect(response.json().error).toMatchObject({ code: 'forbidden', message: expect.stringContaining('You host this event') });
+    const after = (await call(t, 'GET', `/api/events/${event.id}`, { as: owner })).json().event;
+    expect(after).toMatchObject({ joinedCount: 0, waitlistCount: 0, version: event.version });
+  });
+
+  it('seats an organizer at another organizer’s event like anyone, and lets them leave', async () => {
+    const event = await buildEvent(t, owner, { capacity: 1 });
+    const guest = await buildUser(t, { role: 'organizer' });
+    const joined = await join(t, guest, event.id);
+    expect(joined.statusCode).toBe(200);
+    expect(joined.json()).toMatchObject({ participation: { status: 'joined' }, event: { joinedCount: 1 } });
+    const going = (await call(t, 'GET', '/api/events?joined=true', { as: guest })).json().items;
+    expect(going.map((item: { id: string }) => item.id)).toEqual([event.id]);
+    const left = await leave(t, guest, event.id);
+    expect(left.json().event).toMatchObject({ joinedCount: 0, myParticipation: null });
   });
 });
 

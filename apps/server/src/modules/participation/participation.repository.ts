@@ -4,6 +4,7 @@ import { and, asc, eq, getTableColumns, inArray, type SQL, sql } from 'drizzle-o
 import type { Executor, Tx } from '../../db/database';
 import { type EventRow, eventDepartures, events, images, participations, users } from '../../db/schema';
 import { type EventRecord, eventsRepository, type MyParticipation } from '../events';
+import { participationPolicy } from './participation.policy';
 
 export interface AttendeeRow {
   userId: string;
@@ -27,7 +28,8 @@ export interface AttendeeList {
 export type JoinOutcome =
   | { kind: 'added'; event: EventRecord; mine: NonNullable<MyParticipation> }
   | { kind: 'already'; event: EventRecord; mine: NonNullable<MyParticipation> }
-  | { kind: 'ended'; event: EventRecord };
+  | { kind: 'ended'; event: EventRecord }
+  | { kind: 'host'; event: EventRecord };
 
 const eventColumns = Object.entries(getTableColumns(events));
 
@@ -58,7 +60,7 @@ export function joinStatement(eventId: string, userId: string, at: string): SQL 
     ), decided as (
       select case when (capacity is null or joined_count < capacity) and waitlist_count = 0
         then 'joined' else 'waitlisted' end as status
-      from locked where ends_at > ${at} and not exists (select 1 from mine)
+      from locked where ends_at > ${at} and organizer_id <> ${userId} and not exists (select 1 from mine)
     ), added as (
       insert into ${participations} (event_id, user_id, status, created_at, status_at, confirmation_pending)
       select ${eventId}, ${userId}, status, ${at}, ${at}, status = 'joined' from decided
@@ -121,6 +123,7 @@ export const participationRepository = {
       const position = row.mine_position === null ? null : Number(row.mine_position);
       return { kind: 'already', event: found, mine: { status: row.mine_status as ParticipationStatus, position } };
     }
+    if (!participationPolicy.join({ id: userId }, found)) return { kind: 'host', event: found };
     if (hasEnded(found, at)) return { kind: 'ended', event: found };
     // Nothing added to an open event: a join of the same person committed while this one waited on
     // the lock (a double click). Their place is what that join took, read now that it is committed.

@@ -4,7 +4,6 @@ import { viewerMay } from '../../http/authorize';
 import type { WriteLimits } from '../../plugins/rate-limits';
 import { requireViewer } from '../../plugins/session';
 import { eventPolicy, presentEventViewFor, presentParticipation } from '../events';
-import { participationPolicy } from './participation.policy';
 import type { ParticipationService } from './participation.service';
 
 const tags = ['participation'];
@@ -23,7 +22,7 @@ export const participationRoutes: FastifyPluginAsyncZod<{ participation: Partici
   { participation, limits },
 ) => {
   app.put('/api/events/:id/participation', {
-    preValidation: viewerMay(participationPolicy.join, 'Only joiners can join events.'),
+    preValidation: viewerMay(eventPolicy.read),
     preHandler: limits.write,
     schema: {
       tags,
@@ -39,7 +38,7 @@ export const participationRoutes: FastifyPluginAsyncZod<{ participation: Partici
   });
 
   app.delete('/api/events/:id/participation', {
-    preValidation: viewerMay(participationPolicy.leave, 'Only joiners can leave events.'),
+    preValidation: viewerMay(eventPolicy.read),
     preHandler: limits.write,
     schema: {
       tags,

@@ -49,6 +49,7 @@ export function createParticipationService(deps: ParticipationServiceDeps) {
         deps.runStatement(async (db, outbox) => {
           const outcome = await participationRepository.seatOrWaitlist(db, eventId, viewer.id, now());
           if (!outcome) throw notFound('Event');
+          if (outcome.kind === 'host') throw forbidden('You host this event: organizers don’t join their own events.');
           if (outcome.kind === 'ended') throw eventEnded('it can no longer be joined');
           const { event, mine } = outcome;
           if (outcome.kind === 'already') return { event, mine };
