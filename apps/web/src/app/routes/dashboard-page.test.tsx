@@ -10,6 +10,8 @@ const first = buildEventView({ title: 'Board games night', startsAt: '2030-01-10
 const second = buildEventView({ title: 'Sunday hike', startsAt: '2030-01-12T08:00:00.000Z', capacity: 2, joinedCount: 2 });
 const third = buildEventView({ title: 'Photo walk', startsAt: '2030-02-01T10:00:00.000Z' });
 
+const OTHER_ORGANIZER_ID = '30000000-0000-4000-8000-000000000003';
+
 describe('the joiner’s dashboard', () => {
   it('lists events with their titles as links, and loads more on request', async () => {
     const api = mockApi().on('GET', '/api/events', ({ url }) =>
@@ -93,6 +95,24 @@ describe('the joiner’s dashboard', () => {
     expect(screen.queryByText('Joined')).toBeNull();
   });
 
+  it('lists the events they joined under ?show=mine, and all of them again on All events', async () => {
+    const api = mockApi().on('GET', '/api/events', ({ url }) =>
+      json(200, buildPage(url.searchParams.get('joined') ? [first] : [first, second])),
+    );
+    const { user, router } = renderPage(<DashboardPage />, { route: '/?show=mine' });
+
+    const list = await screen.findByRole('list', { name: 'My events' });
+    expect(within(list).getAllByRole('listitem')).toHaveLength(1);
+    expect(api.requests[0]?.url.searchParams.get('joined')).toBe('1');
+    expect(api.requests[0]?.url.searchParams.get('mine')).toBeNull();
+    expect(screen.queryByRole('radio', { name: 'Hosting' })).toBeNull();
+
+    await user.click(screen.getByRole('radio', { name: 'All events' }));
+    expect(await screen.findByRole('list', { name: 'Events' })).toBeInTheDocument();
+    expect(router.state.location.search).toBe('');
+    expect(api.requests.at(-1)?.url.searchParams.get('joined')).toBeNull();
+  });
+
   it('says so when nothing matches a search', async () => {
     mockApi().on('GET', '/api/events', () => json(200, buildPage([])));
     renderPage(<DashboardPage />, { route: '/?q=zzz' });
@@ -110,6 +130,9 @@ describe('the organizer’s dashboard', () => {
 
     await screen.findByRole('link', { name: 'My workshop' });
     expect(api.requests[0]?.url.searchParams.get('mine')).toBe('1');
+    expect(api.requests[0]?.url.searchParams.get('joined')).toBeNull();
+    expect(screen.getByRole('heading', { level: 1, name: 'Your events' })).toBeInTheDocument();
+    expect(screen.getByRole('radio', { name: 'Hosting' })).toBeChecked();
     expect(screen.getByRole('link', { name: 'New event' })).toHaveAttribute('href', '/events/new');
     expect(screen.getByRole('link', { name: 'Edit' })).toHaveAttribute('href', `/events/${mine.id}/edit`);
     expect(screen.queryByRole('button', { name: 'Join' })).toBeNull();
@@ -121,5 +144,69 @@ describe('the organizer’s dashboard', () => {
     await waitFor(() => expect(screen.queryByRole('link', { name: 'My workshop' })).toBeNull());
     expect(api.sent('DELETE', `/api/events/${mine.id}`)).toHaveLength(1);
     expect(screen.getByRole('heading', { name: 'No upcoming events' })).toBeInTheDocument();
+  });
+
+  it('shows the events they are going to, with Leave on another organizer’s events', async () => {
+    const going = buildEventView({ title: 'Sunday hike', organizerId: OTHER_ORGANIZER_ID, myParticipation: { status: 'joined' } });
+    const waiting = buildEventView({
+      title: 'Photo walk',
+      organizerId: OTHER_ORGANIZER_ID,
+      myParticipation: { status: 'waitlisted', position: 2 },
+    });
+    const mine = buildEventView({ title: 'My workshop', organizerId: ORGANIZER_ID });
+    const api = mockApi().on('GET', '/api/events', ({ url }) =>
+      json(200, buildPage(url.searchParams.get('joined') === '1' ? [going, waiting] : [mine])),
+    );
+    const { user, router } = renderPage(<DashboardPage />, { viewer: buildUser({ id: ORGANIZER_ID, role: 'organizer' }) });
+    await screen.findByRole('link', { name: 'My workshop' });
+
+    await user.click(screen.getByRole('radio', { name: 'Going' }));
+
+    const list = await screen.findByRole('list', { name: 'Events you’re going to' });
+    const last = api.requests.at(-1);
+    expect(last?.url.searchParams.get('joined')).toBe('1');
+    expect(last?.url.searchParams.get('mine')).toBeNull();
+    expect(router.state.location.search).toBe('?show=going');
+    expect(screen.getByRole('heading', { level: 1, name: 'Events you’re going to' })).toBeInTheDocument();
+    const hike = within(list).getByRole('link', { name: 'Sunday hike' }).closest('article') as HTMLElement;
+    expect(within(hike).getByRole('button', { name: 'Leave' })).toBeInTheDocument();
+    const walk = within(list).getByRole('link', { name: 'Photo walk' }).closest('article') as HTMLElement;
+    expect(within(walk).getByRole('button', { name: 'Leave waitlist' })).toBeInTheDocument();
+    expect(within(list).queryByRole('link', { name: 'Edit' })).toBeNull();
+  });
+
+  it('shows all events, with Edit on their own and Join on the others, from ?show=all', async () => {
+    const mine = buildEventView({ title: 'My workshop', organizerId: ORGANIZER_ID });
+    const theirs = buildEventView({ title: 'Board games night', organizerId: OTHER_ORGANIZER_ID });
+    const api = mockApi().on('GET', '/api/events', () => json(200, buildPage([mine, theirs])));
+    renderPage(<DashboardPage />, { route: '/?show=all', viewer: buildUser({ id: ORGANIZER_ID, role: 'organizer' }) });
+
+    const list = await screen.findByRole('list', { name: 'Events' });
+    expect(api.requests[0]?.url.searchParams.get('mine')).toBeNull();
+    expect(api.requests[0]?.url.searchParams.get('joined')).toBeNull();
+    expect(screen.getByRole('radio', { name: 'All events' })).toBeChecked();
+    const workshop = within(list).getByRole('link', { name: 'My workshop' }).closest('article') as HTMLElement;
+    expect(within(workshop).getByRole('link', { name: 'Edit' })).toBeInTheDocument();
+    expect(within(workshop).queryByRole('button', { name: 'Join' })).toBeNull();
+    const games = within(list).getByRole('link', { name: 'Board games night' }).closest('article') as HTMLElement;
+    expect(within(games).getByRole('button', { name: 'Join' })).toBeInTheDocument();
+    expect(within(games).queryByRole('link', { name: 'Edit' })).toBeNull();
+  });
+
+  it('says when they have joined nothing yet, and offers all events', async () => {
+    const theirs = buildEventView({ title: 'Board games night', organizerId: OTHER_ORGANIZER_ID });
+    const api = mockApi().on('GET', '/api/events', ({ url }) => json(200, buildPage(url.searchParams.get('joined') ? [] : [theirs])));
+    const { user, router } = renderPage(<DashboardPage />, {
+      route: '/?show=going',
+      viewer: buildUser({ id: ORGANIZER_ID, role: 'organizer' }),
+    });
+
+    expect(await screen.findByRole('heading', { name: 'You haven’t joined any events yet' })).toBeInTheDocument();
+    expect(api.requests[0]?.url.searchParams.get('joined')).toBe('1');
+    await user.click(screen.getByRole('button', { name: 'Show all events' }));
+
+    expect(await screen.findByRole('link', { name: 'Board games night' })).toBeInTheDocument();
+    expect(router.state.location.search).toBe('?show=all');
+    expect(api.requests.at(-1)?.url.searchParams.get('joined')).toBeNull();
   });
 });

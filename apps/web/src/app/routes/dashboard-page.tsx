@@ -1,5 +1,5 @@
 import type { User } from '@turnout/contracts';
-import { ButtonLink } from '../../components/ui/button';
+import { Button, ButtonLink } from '../../components/ui/button';
 import { EmptyState } from '../../components/ui/empty-state';
 import { PlusIcon } from '../../components/ui/icons';
 import { useViewer } from '../../features/auth/api/get-me';
@@ -9,14 +9,14 @@ import { OwnerActions } from '../../features/events/components/owner-actions';
 import { ParticipationActions } from '../../features/participation/components/participation-actions';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import styles from './dashboard.module.css';
-import { type DashboardFilters, EventFilters, useDashboardFilters } from './event-filters';
+import { type DashboardFilters, type DashboardShow, EventFilters, useDashboardFilters } from './event-filters';
 import page from './page.module.css';
 
-function emptyFor(viewer: User, filters: DashboardFilters, onReset: () => void) {
+function emptyFor(viewer: User, filters: DashboardFilters, onShowAll: () => void) {
   if (filters.q) {
     return <EmptyState title={`No events match “${filters.q}”`}>Try another word, or clear the search.</EmptyState>;
   }
-  if (viewer.role === 'organizer') {
+  if (filters.show === 'hosting') {
     return filters.when === 'past' ? (
       <EmptyState title="No past events">Events you ran will be listed here.</EmptyState>
     ) : (
@@ -32,10 +32,20 @@ function emptyFor(viewer: User, filters: DashboardFilters, onReset: () => void) 
       </EmptyState>
     );
   }
-  if (filters.joined) {
+  if (filters.show === 'joined' && viewer.role === 'organizer') {
+    return (
+      <EmptyState
+        title={filters.when === 'past' ? 'No past events joined' : 'You haven’t joined any events yet'}
+        action={<Button onClick={onShowAll}>Show all events</Button>}
+      >
+        Events you join or wait for show up here.
+      </EmptyState>
+    );
+  }
+  if (filters.show === 'joined') {
     return (
       <EmptyState title={filters.when === 'past' ? 'No past events joined' : 'You have not joined anything yet'}>
-        <button type="button" className="link-button" onClick={onReset}>
+        <button type="button" className="link-button" onClick={onShowAll}>
           Browse all events
         </button>{' '}
         and join one: it shows up here.
@@ -49,19 +59,30 @@ function emptyFor(viewer: User, filters: DashboardFilters, onReset: () => void) 
   );
 }
 
+/** The page's heading, the list's name and the line under the heading, for each choice of Show. */
+function wordsFor(organizer: boolean, show: DashboardShow) {
+  if (show === 'hosting') return { title: 'Your events', list: 'Your events', lead: 'Live counts of who is coming.' };
+  if (organizer && show === 'joined') {
+    return { title: 'Events you’re going to', list: 'Events you’re going to', lead: 'Your seats and waitlist places, live.' };
+  }
+  const list = show === 'joined' ? 'My events' : 'Events';
+  return { title: 'Events', list, lead: 'Find something to do and join in one click.' };
+}
+
 export function DashboardPage() {
   const viewer = useViewer();
-  const [filters, setFilters] = useDashboardFilters();
   const organizer = viewer?.role === 'organizer';
-  useDocumentTitle(organizer ? 'Your events' : 'Events');
+  const [filters, setFilters] = useDashboardFilters(viewer?.role ?? 'joiner');
+  const words = wordsFor(organizer, filters.show);
+  useDocumentTitle(words.title);
   if (!viewer) return null;
 
   return (
     <>
       <div className={page.header}>
         <div>
-          <h1 className={page.title}>{organizer ? 'Your events' : 'Events'}</h1>
-          <p className={page.lead}>{organizer ? 'Live counts of who is coming.' : 'Find something to do and join in one click.'}</p>
+          <h1 className={page.title}>{words.title}</h1>
+          <p className={page.lead}>{words.lead}</p>
         </div>
         {organizer && (
           <ButtonLink to="/events/new" variant="primary">
@@ -74,14 +95,15 @@ export function DashboardPage() {
       <div className={styles.feed}>
         <CalendarFeedPanel />
       </div>
-      <EventFilters filters={filters} onChange={setFilters} showJoined={!organizer} />
+      <EventFilters filters={filters} onChange={setFilters} role={viewer.role} />
       <EventList
-        filters={{ q: filters.q, when: filters.when, mine: organizer, joined: !organizer && filters.joined }}
-        label={organizer ? 'Your events' : filters.joined ? 'My events' : 'Events'}
+        filters={{ q: filters.q, when: filters.when, mine: filters.show === 'hosting', joined: filters.show === 'joined' }}
+        label={words.list}
+        // The host manages an event; anyone else (organizers too) may attend it.
         renderActions={(event) =>
-          organizer ? <OwnerActions event={event} /> : viewer.role === 'joiner' && <ParticipationActions event={event} size="small" />
+          event.organizerId === viewer.id ? <OwnerActions event={event} /> : <ParticipationActions event={event} size="small" />
         }
-        empty={emptyFor(viewer, filters, () => setFilters({ joined: false }))}
+        empty={emptyFor(viewer, filters, () => setFilters({ show: 'all' }))}
       />
     </>
   );

@@ -1,10 +1,12 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { JoinResponse } from '@turnout/contracts';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { Toaster } from '../../components/ui/toaster';
 import { createQueryClient } from '../../lib/query-client';
-import { buildAnnouncement, buildEventView, buildMe, buildNotification } from '../../test/builders';
+import { buildAnnouncement, buildEventView, buildMe, buildNotification, ORGANIZER_ID } from '../../test/builders';
 import { setSignedInHint } from '../../test/cookies';
 import { FakeSocket } from '../../test/fake-socket';
 import { json, mockApi } from '../../test/fetch-mock';
@@ -78,5 +80,45 @@ describe('the event page’s updates, live', () => {
     socket.serverEmit('notification', { notification: buildNotification({ type: 'event_changed', eventId: event.id }) });
     await waitFor(() => expect(screen.getAllByText('Rooftop meetup was changed').some((el) => el.closest('[role="status"]'))).toBe(true));
     expect(api.sent('GET', `/api/events/${event.id}/announcements`)).toHaveLength(1);
+  });
+});
+
+describe('the event page for an organizer', () => {
+  const mockEventPage = (viewerId: string, event = buildEventView({ title: 'Lakeside picnic' })) => {
+    setSignedInHint();
+    const api = mockApi()
+      .on('GET', '/api/auth/me', () => json(200, buildMe({ id: viewerId, role: 'organizer' })))
+      .on('GET', `/api/events/${event.id}`, () => json(200, { event }))
+      .on('GET', '/api/notifications', () => json(200, { items: [], unreadCount: 0 }))
+      .on('GET', `/api/events/${event.id}/announcements`, () => json(200, { items: [] }));
+    return { api, event };
+  };
+
+  it('lets them join another organizer’s event', async () => {
+    const { api, event } = mockEventPage('30000000-0000-4000-8000-000000000003');
+    const joined: JoinResponse = {
+      participation: { status: 'joined' },
+      event: { ...event, joinedCount: event.joinedCount + 1, version: 2, myParticipation: { status: 'joined' } },
+    };
+    api.on('PUT', `/api/events/${event.id}/participation`, () => json(200, joined));
+    renderEventPage(event.id);
+
+    const actions = await screen.findByRole('complementary', { name: 'Actions' });
+    await userEvent.click(await within(actions).findByRole('button', { name: 'Join' }));
+
+    expect(await within(actions).findByText('You’re going. See you there!')).toBeInTheDocument();
+    expect(within(actions).getByRole('button', { name: 'Leave' })).toBeInTheDocument();
+    expect(api.sent('PUT', `/api/events/${event.id}/participation`)).toHaveLength(1);
+    expect(within(actions).queryByRole('button', { name: 'Delete event' })).toBeNull();
+  });
+
+  it('offers no Join on their own event', async () => {
+    const { event } = mockEventPage(ORGANIZER_ID);
+    renderEventPage(event.id);
+
+    const actions = await screen.findByRole('complementary', { name: 'Actions' });
+    expect(await within(actions).findByRole('button', { name: 'Delete event' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Join' })).toBeNull();
+    expect(screen.queryByRole('heading', { name: 'Your spot' })).toBeNull();
   });
 });

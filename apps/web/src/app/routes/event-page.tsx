@@ -30,7 +30,8 @@ function Side({ event, viewer }: { event: EventView; viewer: User }) {
   const ended = hasEnded(event);
   return (
     <aside className={`${styles.card} ${styles.side} ${styles.areaSide}`} aria-label="Actions">
-      {viewer.role === 'joiner' && <ParticipationPanel event={event} />}
+      {/* Anyone but the host may attend: organizers join each other's events too. */}
+      {!owner && <ParticipationPanel event={event} />}
       {owner && (
         <div className={styles.row}>
           {!ended && <ButtonLink to={`/events/${event.id}/edit`}>Edit</ButtonLink>}
