@@ -19,8 +19,9 @@ it('lets an organizer join another organizer’s event, find it under Going, and
 
   await register(guest.page, guestName, 'Organizer');
   // An organizer's dashboard opens on what they host; the event of another is under All events.
-  await expect(eventLink(guest.page, title).count()).resolves.toBe(0);
-  await guest.page.getByRole('radio', { name: 'All events' }).check();
+  await guest.page.getByRole('radio', { name: 'Hosting', checked: true }).waitFor();
+  await guest.page.getByRole('radio', { name: 'All events' }).click();
+  await guest.page.waitForURL('**/?show=all');
   await eventLink(guest.page, title).click();
   await guest.page.waitForURL(`**/events/${eventId}`);
   await guest.page.getByRole('heading', { level: 1, name: title }).waitFor();
