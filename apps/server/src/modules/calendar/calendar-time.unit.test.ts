@@ -92,6 +92,17 @@ describe('presentCalendar', () => {
     }
   });
 
+  it('writes an event starting the minute clocks have gone back in UTC, which no parser can misread', () => {
+    // Río Gallegos went from -03 to -04 at local midnight of 1 June 2004: 00:00 -04 is 04:00 UTC.
+    const startsAt = '2004-06-01T04:00:00.000Z';
+    const text = presentCalendar([row(startsAt, 1, 'America/Argentina/Rio_Gallegos')], {
+      name: 'x',
+      pageUrl: (id) => `http://turnout.test/e/${id}`,
+    });
+    expect(text).toContain('DTSTART:20040601T040000Z');
+    expect(parseOne(text).start.toISOString()).toBe(startsAt);
+  });
+
   it('round-trips any instant in any zone through a calendar app parser', () => {
     const zones = Intl.supportedValuesOf('timeZone');
     fc.assert(

@@ -39,8 +39,11 @@ function descriptionOf(event: CalendarEventRow, links: EventLinks): string | nul
 /** One event's VEVENT fields, the same in the feed and in every invitation mailed about it. */
 export function eventData(event: CalendarEventRow, links: EventLinks): ICalEventData {
   const [start, end] = [Date.parse(event.startsAt), Date.parse(event.endsAt)];
-  // A time in the repeated hour after clocks go back is written in UTC, the one exact form left.
-  const zone = hasUnambiguousWallClock(start, event.timezone) && hasUnambiguousWallClock(end, event.timezone) ? event.timezone : 'UTC';
+  // A time in the repeated hour after clocks go back is written in UTC, the one exact form left;
+  // so is the first minute after it, the local time of the change itself, which parsers read with
+  // the offset before the change.
+  const readsExactly = (ms: number) => hasUnambiguousWallClock(ms, event.timezone) && hasUnambiguousWallClock(ms - 60_000, event.timezone);
+  const zone = readsExactly(start) && readsExactly(end) ? event.timezone : 'UTC';
   return {
     id: eventUid(event.id),
     // SEQUENCE starts at 0 (RFC 5545 §3.8.7.4); `version` starts at 1 and grows with every change.
